@@ -1,0 +1,25 @@
+import type { Connection, RowDataPacket } from 'mysql2/promise';
+
+/** Lock names are per database, so test databases and the demo never block each other. */
+export const lockName = (database: string, job: string) => `songcast:${database}:job:${job}`;
+
+export class LockBusyError extends Error {
+  constructor(readonly job: string, lock: string) {
+    super(`Another "${job}" run is in progress (lock ${lock} is held); nothing was done. Try again when it has finished.`);
+    this.name = 'LockBusyError';
+  }
+}
+
+/**
+ * Takes the named MySQL lock for a job on a dedicated connection, without waiting.
+ * The lock lives as long as that connection: a killed process frees it at once.
+ */
+export async function acquireJobLock(conn: Connection, database: string, job: string): Promise<void> {
+  const name = lockName(database, job);
+  const [rows] = await conn.query<RowDataPacket[]>('SELECT GET_LOCK(?, 0) AS got', [name]);
+  if (Number(rows[0]?.got) !== 1) throw new LockBusyError(job, name);
+}
+
+export async function releaseJobLock(conn: Connection, database: string, job: string): Promise<void> {
+  await conn.query('SELECT RELEASE_LOCK(?)', [lockName(database, job)]);
+}

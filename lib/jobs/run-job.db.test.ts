@@ -1,0 +1,69 @@
+import { eq } from 'drizzle-orm';
+import mysql from 'mysql2/promise';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { jobRuns } from '@/lib/db/schema';
+import { createTestDb, type TestDb } from '@/tests/support/test-db';
+import { lockName } from './lock';
+import { EXIT, runJob } from './run-job';
+import { defineJob } from './types';
+
+let t: TestDb;
+beforeAll(async () => {
+  t = await createTestDb('runjob');
+});
+afterAll(async () => t?.drop());
+
+const echo = defineJob({
+  name: 'echo',
+  summary: 'test job',
+  help: 'test job',
+  options: {},
+  input: z.object({ fail: z.boolean().default(false) }),
+  async run(ctx, input) {
+    ctx.progress(1, 2, 'half');
+    await ctx.saveCheckpoint({ at: 1 });
+    if (input.fail) throw new Error('boom');
+    return { resumedFrom: ctx.resumeFrom };
+  },
+});
+
+describe('runJob', () => {
+  it('records a successful run with its stats', async () => {
+    const result = await runJob(echo, { fail: false }, { url: t.url, tty: false });
+    expect(result.code).toBe(EXIT.done);
+    const [row] = await t.db.select().from(jobRuns).where(eq(jobRuns.id, result.runId!));
+    expect(row?.status).toBe('succeeded');
+    expect(row?.finishedAt).not.toBeNull();
+  });
+
+  it('records a failure, and the next run with the same params resumes from its checkpoint', async () => {
+    const failed = await runJob(echo, { fail: true }, { url: t.url, tty: false });
+    expect(failed.code).toBe(EXIT.failed);
+    const [row] = await t.db.select().from(jobRuns).where(eq(jobRuns.id, failed.runId!));
+    expect(row).toMatchObject({ status: 'failed', error: 'boom', checkpoint: { at: 1 } });
+    const again = await runJob(echo, { fail: true }, { url: t.url, tty: false });
+    expect(again.code).toBe(EXIT.failed);
+    const ok = await runJob(echo, { fail: false }, { url: t.url, tty: false });
+    expect(ok.stats.resumedFrom).toBeNull();
+  });
+
+  it('refuses a second concurrent run with the busy exit code', async () => {
+    const holder = await mysql.createConnection({ uri: t.url });
+    try {
+      await holder.query('SELECT GET_LOCK(?, 0)', [lockName(t.database, 'echo')]);
+      const result = await runJob(echo, { fail: false }, { url: t.url, tty: false });
+      expect(result.code).toBe(EXIT.busy);
+      expect(result.error).toMatch(/Another "echo" run is in progress/);
+    } finally {
+      await holder.end();
+    }
+  });
+
+  it('marks runs left "running" by a dead process as failed', async () => {
+    await t.db.insert(jobRuns).values({ kind: 'echo', status: 'running', params: {}, requestedBy: 'cli' });
+    await runJob(echo, { fail: false }, { url: t.url, tty: false });
+    const stuck = await t.db.select().from(jobRuns).where(eq(jobRuns.status, 'running'));
+    expect(stuck).toHaveLength(0);
+  });
+});
