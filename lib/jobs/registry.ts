@@ -1,7 +1,8 @@
+import { auditJob } from './audit';
 import { migrateJob } from './migrate';
 import type { JobDefinition } from './types';
 
 /** Every job the CLI and the admin console can run, by name. */
 export const jobs: Record<string, JobDefinition> = Object.fromEntries(
-  [migrateJob].map((job) => [job.name, job as JobDefinition]),
+  [migrateJob, auditJob].map((job) => [job.name, job as JobDefinition]),
 );
