@@ -168,6 +168,13 @@ CREATE TABLE `job_runs` (
 	CONSTRAINT `job_runs_id` PRIMARY KEY(`id`)
 );
 --> statement-breakpoint
+CREATE TABLE `mqtt_retained` (
+	`topic` varchar(255) NOT NULL,
+	`track_id` int NOT NULL,
+	`published_at` datetime NOT NULL,
+	CONSTRAINT `mqtt_retained_topic` PRIMARY KEY(`topic`)
+);
+--> statement-breakpoint
 CREATE INDEX `artists_name_key_idx` ON `artists` (`name_key`);--> statement-breakpoint
 CREATE INDEX `track_artists_artist_idx` ON `track_artists` (`artist_id`);--> statement-breakpoint
 CREATE INDEX `tracks_isrc_idx` ON `tracks` (`isrc`);--> statement-breakpoint

@@ -4,3 +4,4 @@ export * from './tables/charts';
 export * from './tables/playlists';
 export * from './tables/models';
 export * from './tables/jobs';
+export * from './tables/mqtt';

@@ -1,0 +1,14 @@
+import { datetime, int, mysqlTable, varchar } from 'drizzle-orm/mysql-core';
+
+/**
+ * The retained forecast topics the broker holds because `publish` put them there:
+ * the set a later publish compares against to delete (zero-byte retained message)
+ * the topics of songs that left coverage. One row per topic, so it stays as small
+ * as the coverage itself.
+ */
+export const mqttRetained = mysqlTable('mqtt_retained', {
+  topic: varchar('topic', { length: 255 }).primaryKey(),
+  trackId: int('track_id').notNull(),
+  publishedAt: datetime('published_at', { mode: 'date' }).notNull(),
+});
+export type MqttRetained = typeof mqttRetained.$inferSelect;
