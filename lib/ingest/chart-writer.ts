@@ -1,0 +1,116 @@
+import { eq } from 'drizzle-orm';
+import type { Pool, PoolConnection } from 'mysql2/promise';
+import { chartScore } from '@/lib/charts/score';
+import type { Db } from '@/lib/db/client';
+import { charts } from '@/lib/db/schema';
+
+/** Rows per INSERT statement: well under max_allowed_packet, few round trips. */
+const CHUNK = 5_000;
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+export interface ChartSpec {
+  slug: string;
+  name: string;
+  source: string;
+  country: string;
+  frequency: 'weekly' | 'daily';
+  size: number;
+}
+
+export interface ChartRow {
+  date: string;
+  rank: number;
+  trackId: number;
+  streams?: number | null;
+}
+
+export interface SnapshotRow {
+  trackId: number;
+  observedOn: string;
+  source: string;
+  popularity: number;
+}
+
+/** Creates or updates a chart by slug and returns its id. */
+export async function upsertChart(db: Db, chart: ChartSpec): Promise<number> {
+  const { slug, ...rest } = chart;
+  await db.insert(charts).values(chart).onDuplicateKeyUpdate({ set: rest });
+  const [row] = await db.select({ id: charts.id }).from(charts).where(eq(charts.slug, slug));
+  if (!row) throw new Error(`chart "${slug}" was upserted but cannot be found`);
+  return row.id;
+}
+
+async function inTransaction(pool: Pool, body: (conn: PoolConnection) => Promise<void>) {
+  const conn = await pool.getConnection();
+  try {
+    await conn.beginTransaction();
+    await body(conn);
+    await conn.commit();
+  } catch (err) {
+    await conn.rollback().catch(() => undefined);
+    throw err;
+  } finally {
+    conn.release();
+  }
+}
+
+async function insertChunks(conn: PoolConnection, sql: string, rows: unknown[][]) {
+  for (let i = 0; i < rows.length; i += CHUNK) await conn.query(sql, [rows.slice(i, i + CHUNK)]);
+}
+
+function checkDate(date: string) {
+  if (!DAY.test(date)) throw new Error(`"${date}" is not a YYYY-MM-DD date`);
+}
+
+/**
+ * Bulk-upserts chart_entries and the chart-derived popularity_snapshots
+ * (source = chart slug, popularity = chartScore(rank, size)) in one transaction.
+ * Idempotent. A song listed twice on one date keeps its best score; a known
+ * stream count is never replaced by a missing one.
+ */
+export async function writeChartRows(pool: Pool, chart: { id: number; slug: string; size: number }, rows: ChartRow[]): Promise<void> {
+  if (rows.length === 0) return;
+  const entries = new Map<string, unknown[]>();
+  const scores = new Map<string, unknown[]>();
+  for (const r of rows) {
+    checkDate(r.date);
+    const popularity = chartScore(r.rank, chart.size);
+    entries.set(`${r.date}|${r.rank}`, [chart.id, r.date, r.rank, r.trackId, r.streams ?? null]);
+    const key = `${r.trackId}|${r.date}`;
+    const prev = scores.get(key);
+    if (!prev || (prev[3] as number) < popularity) scores.set(key, [r.trackId, r.date, chart.slug, popularity]);
+  }
+  await inTransaction(pool, async (conn) => {
+    await insertChunks(
+      conn,
+      'INSERT INTO chart_entries (chart_id, chart_date, `rank`, track_id, streams) VALUES ? ON DUPLICATE KEY UPDATE track_id = VALUES(track_id), streams = COALESCE(VALUES(streams), streams)',
+      [...entries.values()],
+    );
+    await insertChunks(
+      conn,
+      'INSERT INTO popularity_snapshots (track_id, observed_on, source, popularity) VALUES ? ON DUPLICATE KEY UPDATE popularity = GREATEST(popularity, VALUES(popularity))',
+      [...scores.values()],
+    );
+  });
+}
+
+/**
+ * Upserts external popularity snapshots (source 'spotify', 'deezer', 'top50:<market>').
+ * The latest value written for a (track, date, source) wins.
+ */
+export async function writeSnapshots(pool: Pool, rows: SnapshotRow[]): Promise<void> {
+  if (rows.length === 0) return;
+  const unique = new Map<string, unknown[]>();
+  for (const r of rows) {
+    checkDate(r.observedOn);
+    if (!Number.isFinite(r.popularity)) throw new Error(`popularity of track ${r.trackId} on ${r.observedOn} is not a number`);
+    unique.set(`${r.trackId}|${r.observedOn}|${r.source}`, [r.trackId, r.observedOn, r.source, r.popularity]);
+  }
+  await inTransaction(pool, (conn) =>
+    insertChunks(
+      conn,
+      'INSERT INTO popularity_snapshots (track_id, observed_on, source, popularity) VALUES ? ON DUPLICATE KEY UPDATE popularity = VALUES(popularity)',
+      [...unique.values()],
+    ),
+  );
+}
