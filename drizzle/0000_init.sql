@@ -175,6 +175,16 @@ CREATE TABLE `mqtt_retained` (
 	CONSTRAINT `mqtt_retained_topic` PRIMARY KEY(`topic`)
 );
 --> statement-breakpoint
+CREATE TABLE `admin_events` (
+	`id` int AUTO_INCREMENT NOT NULL,
+	`action` enum('login_ok','login_failed','login_limited','logout','queue','promote','rollback') NOT NULL,
+	`detail` json,
+	`ip` varchar(64),
+	`user_agent` varchar(512),
+	`created_at` timestamp NOT NULL DEFAULT (now()),
+	CONSTRAINT `admin_events_id` PRIMARY KEY(`id`)
+);
+--> statement-breakpoint
 CREATE INDEX `artists_name_key_idx` ON `artists` (`name_key`);--> statement-breakpoint
 CREATE INDEX `track_artists_artist_idx` ON `track_artists` (`artist_id`);--> statement-breakpoint
 CREATE INDEX `tracks_isrc_idx` ON `tracks` (`isrc`);--> statement-breakpoint
@@ -190,4 +200,5 @@ CREATE INDEX `forecasts_target_audit_idx` ON `forecasts` (`target_date`,`audited
 CREATE INDEX `forecasts_unpublished_idx` ON `forecasts` (`published_at`);--> statement-breakpoint
 CREATE INDEX `models_kind_status_idx` ON `models` (`kind`,`status`);--> statement-breakpoint
 CREATE INDEX `job_runs_kind_created_idx` ON `job_runs` (`kind`,`created_at`);--> statement-breakpoint
-CREATE INDEX `job_runs_status_idx` ON `job_runs` (`status`);
+CREATE INDEX `job_runs_status_idx` ON `job_runs` (`status`);--> statement-breakpoint
+CREATE INDEX `admin_events_created_idx` ON `admin_events` (`created_at`);

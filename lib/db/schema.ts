@@ -5,3 +5,4 @@ export * from './tables/playlists';
 export * from './tables/models';
 export * from './tables/jobs';
 export * from './tables/mqtt';
+export * from './tables/admin';
