@@ -1,8 +1,9 @@
 import { auditJob } from './audit';
 import { migrateJob } from './migrate';
+import { publishJob } from './publish';
 import type { JobDefinition } from './types';
 
 /** Every job the CLI and the admin console can run, by name. */
 export const jobs: Record<string, JobDefinition> = Object.fromEntries(
-  [migrateJob, auditJob].map((job) => [job.name, job as JobDefinition]),
+  [migrateJob, auditJob, publishJob].map((job) => [job.name, job as JobDefinition]),
 );

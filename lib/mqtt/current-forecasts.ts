@@ -1,0 +1,134 @@
+/**
+ * The current forecast set as MQTT messages: for each chart its latest as-of,
+ * for each (song, chart) the newest model's forecasts at that as-of, and one
+ * message per song.
+ *
+ * A song trending on several charts gets one topic. Its main chart (top level
+ * of the payload) is the global chart when it has a forecast there, else the
+ * chart where its chance of still charting at the nearest horizon is highest
+ * (ties: chart slug); its other charts ride along in `other_charts`.
+ */
+import { and, eq, sql } from 'drizzle-orm';
+import type { Db } from '@/lib/db/client';
+import { charts, forecasts, models, tracks } from '@/lib/db/schema';
+import { encodePayload, FORECAST_SCHEMA, forecastPayload, toChartForecast, type SummaryPayload } from './payloads';
+import type { Topics } from './topics';
+
+export interface ForecastMessage {
+  trackId: number;
+  topic: string;
+  payload: string;
+  schema: string;
+  modelVersion: number;
+  /** Every forecasts row the payload carries: marked published once the broker acks it. */
+  forecastIds: number[];
+  /** True when any of those rows has never been acknowledged by a broker. */
+  unpublished: boolean;
+}
+
+export interface CurrentForecasts {
+  messages: ForecastMessage[];
+  /** Per chart: as-of, model version and song count, for the summary. */
+  charts: SummaryPayload['charts'];
+}
+
+type Row = Awaited<ReturnType<typeof selectCurrentRows>>[number];
+
+/** Forecast rows at each chart's latest as-of, with what the payload shows. */
+function selectCurrentRows(db: Db) {
+  const latest = db
+    .select({ chartId: forecasts.chartId, asOf: sql<string>`max(${forecasts.asOf})`.as('latest_as_of') })
+    .from(forecasts)
+    .groupBy(forecasts.chartId)
+    .as('latest');
+  return db
+    .select({
+      id: forecasts.id,
+      trackId: forecasts.trackId,
+      chartId: forecasts.chartId,
+      asOf: forecasts.asOf,
+      horizonWeeks: forecasts.horizonWeeks,
+      targetDate: forecasts.targetDate,
+      pCharting: forecasts.pCharting,
+      p10: forecasts.p10,
+      p50: forecasts.p50,
+      p90: forecasts.p90,
+      publishedAt: forecasts.publishedAt,
+      modelVersion: models.version,
+      spotifyId: tracks.spotifyId,
+      title: tracks.title,
+      artistNames: tracks.artistNames,
+      slug: charts.slug,
+      country: charts.country,
+    })
+    .from(forecasts)
+    .innerJoin(latest, and(eq(latest.chartId, forecasts.chartId), eq(forecasts.asOf, latest.asOf)))
+    .innerJoin(models, and(eq(models.id, forecasts.modelId), eq(models.kind, 'forecast')))
+    .innerJoin(tracks, eq(tracks.id, forecasts.trackId))
+    .innerJoin(charts, eq(charts.id, forecasts.chartId));
+}
+
+/** A song's forecast rows on one chart, from its newest model only. */
+interface ChartGroup {
+  rows: Row[];
+  version: number;
+}
+
+/** Global first, then the highest chance of still charting at the nearest horizon, then slug. */
+function mainFirst(a: ChartGroup, b: ChartGroup): number {
+  const [ra, rb] = [a.rows[0]!, b.rows[0]!];
+  const globalA = ra.country === 'global' ? 0 : 1;
+  const globalB = rb.country === 'global' ? 0 : 1;
+  if (globalA !== globalB) return globalA - globalB;
+  const nearest = (g: ChartGroup) => g.rows.reduce((n, r) => (r.horizonWeeks < n.horizonWeeks ? r : n)).pCharting;
+  const byChance = nearest(b) - nearest(a);
+  if (byChance !== 0) return byChance;
+  return ra.slug < rb.slug ? -1 : ra.slug > rb.slug ? 1 : 0;
+}
+
+const toChart = (g: ChartGroup) => {
+  const first = g.rows[0]!;
+  return toChartForecast({ slug: first.slug, country: first.country }, first.asOf, g.version, g.rows);
+};
+
+/** Builds the current messages (all of them; the caller picks the unpublished ones) and per-chart counts. */
+export async function listCurrentForecasts(db: Db, topics: Topics): Promise<CurrentForecasts> {
+  const rows = await selectCurrentRows(db);
+  const byTrack = new Map<number, Map<number, ChartGroup>>();
+  for (const row of rows) {
+    let perChart = byTrack.get(row.trackId);
+    if (!perChart) byTrack.set(row.trackId, (perChart = new Map()));
+    const group = perChart.get(row.chartId);
+    if (!group || row.modelVersion > group.version) perChart.set(row.chartId, { rows: [row], version: row.modelVersion });
+    else if (row.modelVersion === group.version) group.rows.push(row);
+  }
+
+  const chartStats = new Map<string, SummaryPayload['charts'][number]>();
+  const messages: ForecastMessage[] = [];
+  for (const [trackId, perChart] of [...byTrack].sort((a, b) => a[0] - b[0])) {
+    const groups = [...perChart.values()].sort(mainFirst);
+    const [main, ...others] = groups;
+    if (!main) continue;
+    const first = main.rows[0]!;
+    const track = { id: trackId, spotifyId: first.spotifyId, title: first.title, artistNames: first.artistNames };
+    const payload = forecastPayload(track, toChart(main), others.map(toChart));
+    const all = groups.flatMap((g) => g.rows);
+    messages.push({
+      trackId,
+      topic: topics.forecast(track),
+      payload: encodePayload(payload),
+      schema: FORECAST_SCHEMA,
+      modelVersion: main.version,
+      forecastIds: all.map((r) => r.id),
+      unpublished: all.some((r) => r.publishedAt === null),
+    });
+    for (const g of groups) {
+      const r = g.rows[0]!;
+      const stat = chartStats.get(r.slug) ?? { slug: r.slug, country: r.country, as_of: r.asOf, model_version: g.version, count: 0 };
+      stat.model_version = Math.max(stat.model_version, g.version);
+      stat.count++;
+      chartStats.set(r.slug, stat);
+    }
+  }
+  return { messages, charts: [...chartStats.values()] };
+}
