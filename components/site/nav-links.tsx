@@ -1,0 +1,32 @@
+'use client';
+
+import Link from 'next/link';
+import { usePathname } from 'next/navigation';
+
+/** The site's sections; add a page here when it exists. */
+const NAV = [{ href: '/', label: 'Explorer', match: (p: string) => p === '/' || p.startsWith('/songs') }];
+
+/** Top-bar section links, the current one marked for screen readers and by colour. */
+export function NavLinks() {
+  const pathname = usePathname();
+  return (
+    <ul className="flex items-center gap-1 text-sm">
+      {NAV.map((item) => {
+        const current = item.match(pathname);
+        return (
+          <li key={item.href}>
+            <Link
+              href={item.href}
+              aria-current={current ? 'page' : undefined}
+              className={`rounded-md px-2.5 py-1.5 font-medium transition-colors ${
+                current ? 'bg-accent-soft text-fg' : 'text-muted hover:text-fg hover:bg-surface-2'
+              }`}
+            >
+              {item.label}
+            </Link>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}

@@ -1,0 +1,82 @@
+/** Display formats shared by every page: dates as "12 Jun 2025", weeks as "wk 24", chances as "45%". */
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const DAY_MS = 86_400_000;
+
+/** "2025-06-12" → "12 Jun 2025" (calendar dates, read as UTC so no time zone shifts them). */
+export function formatDate(iso: string): string {
+  const d = new Date(`${iso.slice(0, 10)}T00:00:00Z`);
+  if (Number.isNaN(d.getTime())) return iso;
+  return `${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
+}
+
+/** "2025-06-12" → "12 Jun" (for axis ticks, where the year is shown elsewhere). */
+export function formatShortDate(iso: string): string {
+  return formatDate(iso).split(' ').slice(0, 2).join(' ');
+}
+
+/** ISO 8601 week number of a calendar date. */
+export function isoWeek(iso: string): number {
+  const d = new Date(`${iso.slice(0, 10)}T00:00:00Z`);
+  const thursday = new Date(d.getTime() + (3 - ((d.getUTCDay() + 6) % 7)) * DAY_MS);
+  const yearStart = Date.UTC(thursday.getUTCFullYear(), 0, 1);
+  return 1 + Math.floor((thursday.getTime() - yearStart) / DAY_MS / 7);
+}
+
+/** "2025-06-12" → "wk 24 · 12 Jun 2025". */
+export function formatWeek(iso: string): string {
+  return `wk ${isoWeek(iso)} · ${formatDate(iso)}`;
+}
+
+/** A probability 0–1 as a whole percentage; the ends say "<1%" / ">99%" rather than a false 0% or 100%. */
+export function formatPercent(p: number): string {
+  if (p < 0.005) return '<1%';
+  if (p > 0.995) return '>99%';
+  return `${Math.round(p * 100)}%`;
+}
+
+/** A 0–100 popularity score, whole numbers (the model is not more precise than that). */
+export function formatScore(score: number): string {
+  return String(Math.round(score));
+}
+
+/** "3 days ago", "5 hours ago", "just now": how long before `now` an ISO timestamp was. */
+export function formatAgo(iso: string, now: Date = new Date()): string {
+  const seconds = Math.max(0, (now.getTime() - new Date(iso).getTime()) / 1000);
+  const steps: [number, string][] = [
+    [365 * 86_400, 'year'],
+    [30 * 86_400, 'month'],
+    [86_400, 'day'],
+    [3_600, 'hour'],
+    [60, 'minute'],
+  ];
+  for (const [size, unit] of steps) {
+    const n = Math.floor(seconds / size);
+    if (n >= 1) return `${n} ${unit}${n === 1 ? '' : 's'} ago`;
+  }
+  return 'just now';
+}
+
+/** 215_000 ms → "3:35". */
+export function formatDuration(ms: number): string {
+  const total = Math.round(ms / 1000);
+  return `${Math.floor(total / 60)}:${String(total % 60).padStart(2, '0')}`;
+}
+
+export type Movement = { kind: 'up' | 'down'; places: number } | { kind: 'same' | 'new' | 're' };
+
+/** Chart movement since the previous week: up/down by places, same, NEW (first week) or RE (back after a gap). */
+export function movement(rank: number, previousRank: number | null, weeksOnChart: number): Movement {
+  if (previousRank === null) return { kind: weeksOnChart <= 1 ? 'new' : 're' };
+  if (previousRank === rank) return { kind: 'same' };
+  return previousRank > rank ? { kind: 'up', places: previousRank - rank } : { kind: 'down', places: rank - previousRank };
+}
+
+export type ChanceBand = 'high' | 'mid' | 'low';
+
+/** The colour band of a still-charting chance: ≥ 60% high, ≥ 30% mid, else low. */
+export function chanceBand(p: number): ChanceBand {
+  if (p >= 0.6) return 'high';
+  if (p >= 0.3) return 'mid';
+  return 'low';
+}

@@ -1,0 +1,179 @@
+import { and, asc, count, desc, eq, gte, inArray, like, max, min, or, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/mysql-core';
+import type { Db } from '@/lib/db/client';
+import { chartEntries, charts, tracks } from '@/lib/db/schema';
+import { containsPattern, prefixPattern, toIsoDate } from './values';
+
+/** Audio features as stored (0–1 unless noted); every one may be missing. */
+export interface AudioFeatures {
+  danceability: number | null;
+  energy: number | null;
+  speechiness: number | null;
+  acousticness: number | null;
+  instrumentalness: number | null;
+  liveness: number | null;
+  valence: number | null;
+  /** Beats per minute. */
+  tempo: number | null;
+  /** dB, typically −60 to 0. */
+  loudness: number | null;
+}
+
+export interface Song {
+  id: number;
+  title: string;
+  artistNames: string;
+  album: string | null;
+  releaseDate: string | null;
+  durationMs: number | null;
+  explicit: boolean | null;
+  spotifyId: string | null;
+  deezerId: number | null;
+  audio: AudioFeatures;
+}
+
+/** One song by internal id, or null. */
+export async function getSong(db: Db, id: number): Promise<Song | null> {
+  const [row] = await db
+    .select({
+      id: tracks.id,
+      title: tracks.title,
+      artistNames: tracks.artistNames,
+      album: tracks.album,
+      releaseDate: tracks.releaseDate,
+      durationMs: tracks.durationMs,
+      explicit: tracks.explicit,
+      spotifyId: tracks.spotifyId,
+      deezerId: tracks.deezerId,
+      audio: {
+        danceability: tracks.danceability,
+        energy: tracks.energy,
+        speechiness: tracks.speechiness,
+        acousticness: tracks.acousticness,
+        instrumentalness: tracks.instrumentalness,
+        liveness: tracks.liveness,
+        valence: tracks.valence,
+        tempo: tracks.tempo,
+        loudness: tracks.loudness,
+      },
+    })
+    .from(tracks)
+    .where(eq(tracks.id, id));
+  return row ?? null;
+}
+
+export interface SongChartRun {
+  chartId: number;
+  slug: string;
+  name: string;
+  size: number;
+  weeks: number;
+  peakRank: number;
+  firstDate: string;
+  lastDate: string;
+  /** The chart's latest date, and the song's rank on it (null when it is not on it now). */
+  chartLatestDate: string;
+  currentRank: number | null;
+}
+
+/** Every chart the song has been on, with its run there; charts it is on now first. */
+export async function listSongChartRuns(db: Db, trackId: number): Promise<SongChartRun[]> {
+  const current = alias(chartEntries, 'current');
+  const latestOfChart = sql<string>`(SELECT MAX(l.chart_date) FROM chart_entries l WHERE l.chart_id = ${charts.id})`;
+  const rows = await db
+    .select({
+      chartId: charts.id,
+      slug: charts.slug,
+      name: charts.name,
+      size: charts.size,
+      weeks: count(),
+      peakRank: min(chartEntries.rank),
+      firstDate: min(chartEntries.chartDate),
+      lastDate: max(chartEntries.chartDate),
+      chartLatestDate: latestOfChart,
+      currentRank: min(current.rank),
+    })
+    .from(chartEntries)
+    .innerJoin(charts, eq(charts.id, chartEntries.chartId))
+    .leftJoin(
+      current,
+      and(eq(current.chartId, charts.id), eq(current.trackId, trackId), eq(current.chartDate, latestOfChart)),
+    )
+    .where(eq(chartEntries.trackId, trackId))
+    .groupBy(charts.id, charts.slug, charts.name, charts.size);
+  return rows
+    .map((r) => ({
+      ...r,
+      peakRank: r.peakRank ?? 0,
+      firstDate: toIsoDate(r.firstDate) ?? '',
+      lastDate: toIsoDate(r.lastDate) ?? '',
+      chartLatestDate: toIsoDate(r.chartLatestDate) ?? '',
+    }))
+    .sort((a, b) => Number(a.currentRank === null) - Number(b.currentRank === null) || a.chartId - b.chartId);
+}
+
+/** The song's weekly ranks on one chart and that chart's dates since the song's first week there, oldest first. */
+export async function listSongChartHistory(
+  db: Db,
+  trackId: number,
+  chartId: number,
+  since: string,
+): Promise<{ dates: string[]; ranks: Map<string, number> }> {
+  const [dates, ranks] = await Promise.all([
+    db
+      .selectDistinct({ date: chartEntries.chartDate })
+      .from(chartEntries)
+      .where(and(eq(chartEntries.chartId, chartId), gte(chartEntries.chartDate, since)))
+      .orderBy(asc(chartEntries.chartDate)),
+    db
+      .select({ date: chartEntries.chartDate, rank: chartEntries.rank })
+      .from(chartEntries)
+      .where(and(eq(chartEntries.trackId, trackId), eq(chartEntries.chartId, chartId))),
+  ]);
+  return { dates: dates.map((d) => d.date), ranks: new Map(ranks.map((r) => [r.date, r.rank])) };
+}
+
+/** The weekly ranks of many songs on one chart between two dates: one query for a page of sparklines. */
+export async function listChartRanks(
+  db: Db,
+  chartId: number,
+  trackIds: number[],
+  from: string,
+  to: string,
+): Promise<{ trackId: number; date: string; rank: number }[]> {
+  if (trackIds.length === 0) return [];
+  return db
+    .select({ trackId: chartEntries.trackId, date: chartEntries.chartDate, rank: chartEntries.rank })
+    .from(chartEntries)
+    .where(
+      and(
+        inArray(chartEntries.trackId, trackIds),
+        eq(chartEntries.chartId, chartId),
+        gte(chartEntries.chartDate, from),
+        sql`${chartEntries.chartDate} <= ${to}`,
+      ),
+    );
+}
+
+export interface SongMatch {
+  id: number;
+  title: string;
+  artistNames: string;
+  releaseDate: string | null;
+}
+
+/** Songs whose title or artists contain `text`; exact and prefix title matches first. */
+export async function searchSongs(db: Db, text: string, limit = 20): Promise<SongMatch[]> {
+  const pattern = containsPattern(text);
+  return db
+    .select({ id: tracks.id, title: tracks.title, artistNames: tracks.artistNames, releaseDate: tracks.releaseDate })
+    .from(tracks)
+    .where(or(like(tracks.title, pattern), like(tracks.artistNames, pattern)))
+    .orderBy(
+      desc(sql`${tracks.title} = ${text}`),
+      desc(sql`${tracks.title} LIKE ${prefixPattern(text)}`),
+      asc(tracks.title),
+      asc(tracks.id),
+    )
+    .limit(limit);
+}
