@@ -171,6 +171,7 @@ CREATE TABLE `job_runs` (
 CREATE TABLE `mqtt_retained` (
 	`topic` varchar(255) NOT NULL,
 	`track_id` int NOT NULL,
+	`payload_sha256` char(64) NOT NULL,
 	`published_at` datetime NOT NULL,
 	CONSTRAINT `mqtt_retained_topic` PRIMARY KEY(`topic`)
 );

@@ -51,10 +51,13 @@ export async function publishForecasts(ctx: PublishContext, settings: PublishSet
   ctx.progress(0, 0, 'selecting');
   const current = await listCurrentForecasts(ctx.db, topics);
   const retained = (await ctx.db.select().from(mqttRetained)).filter((r) => r.topic.startsWith(topics.forecastsRoot));
-  const retainedTopics = new Set(retained.map((r) => r.topic));
+  const sentHash = new Map(retained.map((r) => [r.topic, r.payloadSha256]));
   const currentTopics = new Set(current.messages.map((m) => m.topic));
-  // A topic the broker may not hold (never acked under this prefix) is re-sent even if its rows were published.
-  const toPublish = settings.all ? current.messages : current.messages.filter((m) => m.unpublished || !retainedTopics.has(m.topic));
+  // Besides unpublished rows, a payload that differs from the one last acked is re-sent: a song that left one of
+  // its charts, or a topic never acked under this prefix.
+  const toPublish = settings.all
+    ? current.messages
+    : current.messages.filter((m) => m.unpublished || sentHash.get(m.topic) !== m.payloadSha256);
   const removals: Removal[] = retained.filter((r) => !currentTopics.has(r.topic)).map((r) => ({ topic: r.topic, trackId: r.trackId, payload: '' }));
 
   const publisher = await openPublisher({ ...settings, timeoutMs: settings.connectTimeoutMs });

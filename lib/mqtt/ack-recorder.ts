@@ -10,6 +10,7 @@ import { forecasts, mqttRetained } from '@/lib/db/schema';
 export interface AckedForecast {
   trackId: number;
   topic: string;
+  payloadSha256: string;
   forecastIds: number[];
 }
 
@@ -38,8 +39,10 @@ async function write(db: Db, published: AckedForecast[], removed: string[]): Pro
     for (const batch of chunks(published)) {
       await tx
         .insert(mqttRetained)
-        .values(batch.map((m) => ({ topic: m.topic, trackId: m.trackId, publishedAt: now })))
-        .onDuplicateKeyUpdate({ set: { trackId: sql`values(${mqttRetained.trackId})`, publishedAt: now } });
+        .values(batch.map((m) => ({ topic: m.topic, trackId: m.trackId, payloadSha256: m.payloadSha256, publishedAt: now })))
+        .onDuplicateKeyUpdate({
+          set: { trackId: sql`values(${mqttRetained.trackId})`, payloadSha256: sql`values(${mqttRetained.payloadSha256})`, publishedAt: now },
+        });
     }
     for (const topics of chunks(removed)) {
       await tx.delete(mqttRetained).where(inArray(mqttRetained.topic, topics));

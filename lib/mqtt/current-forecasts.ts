@@ -8,6 +8,7 @@
  * chart where its chance of still charting at the nearest horizon is highest
  * (ties: chart slug); its other charts ride along in `other_charts`.
  */
+import { createHash } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '@/lib/db/client';
 import { charts, forecasts, models, tracks } from '@/lib/db/schema';
@@ -18,6 +19,8 @@ export interface ForecastMessage {
   trackId: number;
   topic: string;
   payload: string;
+  /** SHA-256 (hex) of the payload, compared with what the broker was last sent. */
+  payloadSha256: string;
   schema: string;
   modelVersion: number;
   /** Every forecasts row the payload carries: marked published once the broker acks it. */
@@ -113,10 +116,12 @@ export async function listCurrentForecasts(db: Db, topics: Topics): Promise<Curr
     const track = { id: trackId, spotifyId: first.spotifyId, title: first.title, artistNames: first.artistNames };
     const payload = forecastPayload(track, toChart(main), others.map(toChart));
     const all = groups.flatMap((g) => g.rows);
+    const encoded = encodePayload(payload);
     messages.push({
       trackId,
       topic: topics.forecast(track),
-      payload: encodePayload(payload),
+      payload: encoded,
+      payloadSha256: createHash('sha256').update(encoded).digest('hex'),
       schema: FORECAST_SCHEMA,
       modelVersion: main.version,
       forecastIds: all.map((r) => r.id),

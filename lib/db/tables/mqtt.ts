@@ -1,4 +1,4 @@
-import { datetime, int, mysqlTable, varchar } from 'drizzle-orm/mysql-core';
+import { char, datetime, int, mysqlTable, varchar } from 'drizzle-orm/mysql-core';
 
 /**
  * The retained forecast topics the broker holds because `publish` put them there:
@@ -9,6 +9,8 @@ import { datetime, int, mysqlTable, varchar } from 'drizzle-orm/mysql-core';
 export const mqttRetained = mysqlTable('mqtt_retained', {
   topic: varchar('topic', { length: 255 }).primaryKey(),
   trackId: int('track_id').notNull(),
+  /** SHA-256 (hex) of the retained payload: a song whose payload changed is re-sent even if its rows were published. */
+  payloadSha256: char('payload_sha256', { length: 64 }).notNull(),
   publishedAt: datetime('published_at', { mode: 'date' }).notNull(),
 });
 export type MqttRetained = typeof mqttRetained.$inferSelect;
