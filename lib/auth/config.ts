@@ -14,7 +14,7 @@ export type AdminAuthConfig =
  * says how to enable it. The signing key also depends on the password, so
  * changing either one ends every session.
  */
-export function adminAuthConfig(env: NodeJS.ProcessEnv = process.env): AdminAuthConfig {
+export function adminAuthConfig(env: Record<string, string | undefined> = process.env): AdminAuthConfig {
   const password = env.ADMIN_PASSWORD ?? '';
   const secret = env.SESSION_SECRET ?? '';
   const missing: string[] = [];
