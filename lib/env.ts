@@ -26,3 +26,6 @@ export const mqttEnv = once(() =>
     })
     .parse(process.env),
 );
+
+/** Which weekly sources `update` runs when `--sources` is not given (comma-separated names). */
+export const updateEnv = once(() => z.object({ UPDATE_SOURCES: z.string().trim().min(1).default('sample') }).parse(process.env));

@@ -1,9 +1,11 @@
 import { auditJob } from './audit';
 import { migrateJob } from './migrate';
 import { publishJob } from './publish';
+import { sampleDataJob } from './sample-data';
+import { updateJob } from './update';
 import type { JobDefinition } from './types';
 
 /** Every job the CLI and the admin console can run, by name. */
 export const jobs: Record<string, JobDefinition> = Object.fromEntries(
-  [migrateJob, auditJob, publishJob].map((job) => [job.name, job as JobDefinition]),
+  [migrateJob, auditJob, publishJob, sampleDataJob, updateJob].map((job) => [job.name, job as JobDefinition]),
 );
