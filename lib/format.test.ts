@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { chanceBand, formatAgo, formatDate, formatDuration, formatPercent, formatWeek, isoWeek, movement } from './format';
+import { chanceBand, formatAgo, formatDate, formatDuration, formatMonthYear, formatPercent, formatWeek, isoWeek, movement } from './format';
 
 describe('dates', () => {
   it('writes calendar dates day month year, whatever the time zone', () => {
     expect(formatDate('2025-06-12')).toBe('12 Jun 2025');
     expect(formatDate('2026-01-01')).toBe('1 Jan 2026');
     expect(formatDate('not a date')).toBe('not a date');
+    expect(formatMonthYear('2025-06-12')).toBe('Jun ’25');
   });
 
   it('numbers ISO weeks, including the ones that belong to the neighbouring year', () => {

@@ -10,9 +10,10 @@ export function formatDate(iso: string): string {
   return `${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
 }
 
-/** "2025-06-12" → "12 Jun" (for axis ticks, where the year is shown elsewhere). */
-export function formatShortDate(iso: string): string {
-  return formatDate(iso).split(' ').slice(0, 2).join(' ');
+/** "2025-06-12" → "Jun ’25" (axis ticks). */
+export function formatMonthYear(iso: string): string {
+  const d = new Date(`${iso.slice(0, 10)}T00:00:00Z`);
+  return `${MONTHS[d.getUTCMonth()]} ’${String(d.getUTCFullYear()).slice(2)}`;
 }
 
 /** ISO 8601 week number of a calendar date. */

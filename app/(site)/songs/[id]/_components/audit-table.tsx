@@ -1,0 +1,69 @@
+import { formatDate, formatPercent, formatScore } from '@/lib/format';
+import type { AuditedForecast } from '@/lib/queries/forecasts';
+
+/** Past forecasts of the song next to what happened, once the audit job has scored them. */
+export function AuditTable({ audits }: { audits: AuditedForecast[] }) {
+  return (
+    <section aria-labelledby="audit-heading" className="rounded-xl border border-border bg-surface p-5">
+      <h2 id="audit-heading" className="text-base font-semibold">
+        Past forecasts vs what happened
+      </h2>
+      {audits.length === 0 ? (
+        <p className="mt-3 text-sm text-muted">
+          No forecast of this song has reached its target week yet. Once one does, the weekly audit job scores it and it shows up
+          here: what was forecast, what happened, and whether it landed inside the 80% range.
+        </p>
+      ) : (
+        <div className="mt-3 overflow-x-auto">
+          <table className="w-full min-w-[560px] text-sm">
+            <thead className="text-left text-xs uppercase tracking-wide text-muted">
+              <tr>
+                <th scope="col" className="py-2 pr-3 font-medium">Made</th>
+                <th scope="col" className="py-2 pr-3 font-medium">For</th>
+                <th scope="col" className="py-2 pr-3 text-right font-medium">Chance</th>
+                <th scope="col" className="py-2 pr-3 text-right font-medium">Forecast</th>
+                <th scope="col" className="py-2 pr-3 text-right font-medium">Actual</th>
+                <th scope="col" className="py-2 font-medium">Result</th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-border">
+              {audits.map((a) => (
+                <tr key={`${a.chartName}-${a.asOf}-${a.horizonWeeks}-${a.modelVersion}`}>
+                  <td className="py-2 pr-3">
+                    {formatDate(a.asOf)}
+                    <span className="block text-xs text-muted">{a.chartName} · v{a.modelVersion}</span>
+                  </td>
+                  <td className="py-2 pr-3">
+                    {formatDate(a.targetDate)}
+                    <span className="block text-xs text-muted">+{a.horizonWeeks} weeks</span>
+                  </td>
+                  <td className="py-2 pr-3 text-right">{formatPercent(a.pCharting)}</td>
+                  <td className="py-2 pr-3 text-right">
+                    {formatScore(a.p50)}
+                    <span className="block text-xs text-muted">
+                      {formatScore(a.p10)}–{formatScore(a.p90)}
+                    </span>
+                  </td>
+                  <td className="py-2 pr-3 text-right font-medium">
+                    {formatScore(a.actual)}
+                    <span className="block text-xs font-normal text-muted">{a.actual === 0 ? 'off the chart' : 'charting'}</span>
+                  </td>
+                  <td className="py-2">
+                    {a.insideInterval === null ? (
+                      <span className="text-muted">–</span>
+                    ) : a.insideInterval ? (
+                      <span className="text-band-high">✓ inside range</span>
+                    ) : (
+                      <span className="text-band-low">✗ outside range</span>
+                    )}
+                    {a.absError !== null ? <span className="block text-xs text-muted">off by {formatScore(a.absError)}</span> : null}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}

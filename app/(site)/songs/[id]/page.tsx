@@ -1,0 +1,81 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { connection } from 'next/server';
+import { z } from 'zod';
+import { SongForecastChart } from '@/components/charts/song-forecast-chart';
+import { getDb } from '@/lib/db/client';
+import { loadSong } from '@/lib/explorer/load-song';
+import { AudioFeaturesPanel } from './_components/audio-features';
+import { AuditTable } from './_components/audit-table';
+import { ForecastSummary } from './_components/forecast-summary';
+import { SongHeader } from './_components/song-header';
+
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+// Internal track ids: positive integers written plainly; anything else is a 404, not an error.
+const idSchema = z.string().regex(/^[1-9]\d{0,9}$/).transform(Number).pipe(z.number().int().max(2_147_483_647));
+const chartSchema = z.string().max(64).optional().catch(undefined);
+
+async function load({ params, searchParams }: Props) {
+  await connection();
+  const id = idSchema.safeParse((await params).id);
+  if (!id.success) notFound();
+  const chart = chartSchema.parse((await searchParams).chart);
+  const view = await loadSong(getDb(), id.data, chart);
+  if (!view) notFound();
+  return view;
+}
+
+export async function generateMetadata(props: Props): Promise<Metadata> {
+  const { song } = await load(props);
+  return { title: `${song.title} — ${song.artistNames}` };
+}
+
+/** `/songs/[id]`: a song's facts, its weekly score history and its forecast fan on one chart, and how past forecasts did. */
+export default async function SongPage(props: Props) {
+  const { song, runs, run, history, forecast, audits } = await load(props);
+  return (
+    <div className="flex flex-col gap-6">
+      <SongHeader song={song} runs={runs} />
+      {run ? (
+        <>
+          <ForecastSummary run={run} forecast={forecast} />
+          <section aria-labelledby="chart-heading" className="rounded-xl border border-border bg-surface p-4 sm:p-5">
+            <div className="mb-2 flex flex-wrap items-center justify-between gap-2">
+              <h2 id="chart-heading" className="text-base font-semibold">
+                Weekly score on {run.name}, and the forecast
+              </h2>
+              {runs.length > 1 ? (
+                <nav aria-label="Charts" className="flex flex-wrap gap-1 text-sm">
+                  {runs.map((r) => (
+                    <Link
+                      key={r.chartId}
+                      href={`/songs/${song.id}?chart=${encodeURIComponent(r.slug)}`}
+                      aria-current={r.chartId === run.chartId ? 'page' : undefined}
+                      className={`rounded-md px-2.5 py-1 ${r.chartId === run.chartId ? 'bg-accent-soft font-medium' : 'text-muted hover:bg-surface-2'}`}
+                    >
+                      {r.name}
+                    </Link>
+                  ))}
+                </nav>
+              ) : null}
+            </div>
+            <SongForecastChart history={history} forecast={forecast} />
+            <p className="mt-2 text-xs text-muted">
+              Score: #1 scores 100, last place near 0, off the chart 0. The shaded fan is the 80% range (p10–p90) of the forecast score.
+            </p>
+          </section>
+        </>
+      ) : (
+        <p className="rounded-xl border border-dashed border-border bg-surface p-5 text-sm text-muted">
+          This song has not been on any imported chart, so there is no score history or forecast for it.
+        </p>
+      )}
+      <div className="grid gap-6 lg:grid-cols-[1fr_2fr]">
+        <AudioFeaturesPanel audio={song.audio} />
+        <AuditTable audits={audits} />
+      </div>
+    </div>
+  );
+}

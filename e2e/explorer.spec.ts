@@ -1,0 +1,45 @@
+import { expect, test } from '@playwright/test';
+
+test('explorer: search a song, open it, see its forecast chart', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  const table = page.getByRole('table');
+  await expect(table.getByRole('row')).not.toHaveCount(0);
+
+  // Search the chart for the title of a song in the table.
+  const firstSong = table.getByRole('row').nth(1).getByRole('link').first();
+  const title = (await firstSong.textContent())?.trim() ?? '';
+  expect(title).not.toBe('');
+  await page.getByLabel('Search this chart by title or artist').fill(title);
+  await page.getByRole('button', { name: 'Search' }).click();
+  await expect(page).toHaveURL(/[?&]q=/);
+  const match = page.getByRole('table').getByRole('link', { name: title, exact: true }).first();
+  await expect(match).toBeVisible();
+
+  await match.click();
+  await expect(page).toHaveURL(/\/songs\/\d+/);
+  await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+  // The forecast summary and the recharts chart (a client component: an svg after hydration).
+  await expect(page.getByText(/Still charting in 6 months/)).toBeVisible();
+  await expect(page.locator('.recharts-surface').first()).toBeVisible();
+  await expect(page.locator('.recharts-area')).toHaveCount(1);
+});
+
+test('song pages: a malformed or unknown id shows the not-found page', async ({ page }) => {
+  await page.goto('/songs/not-a-number');
+  await expect(page.getByRole('heading', { name: 'We don’t know that song' })).toBeVisible();
+  await page.goto('/songs/2147483000');
+  await expect(page.getByRole('heading', { name: 'We don’t know that song' })).toBeVisible();
+});
+
+test('explorer: bad URL state falls back to defaults instead of failing', async ({ page }) => {
+  const response = await page.goto('/?sort=nope&page=-3&filter=zzz&dir=sideways');
+  expect(response?.status()).toBe(200);
+  await expect(page.getByRole('table')).toBeVisible();
+});
+
+test('health reports the database and the broker', async ({ request }) => {
+  const response = await request.get('/api/health');
+  expect(response.status()).toBe(200);
+  expect(await response.json()).toMatchObject({ db: 'up' });
+});
