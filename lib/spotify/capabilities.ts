@@ -1,3 +1,4 @@
+import { NotFoundError } from '@/lib/http/errors';
 import type { SpotifyClient } from './client';
 import { isUnavailable } from './client';
 
@@ -18,12 +19,17 @@ export const PROBE_TRACK_ID = '4uLU6hMCjMI75M1A2tKUQC';
 /** Spotify's "Top 50 – Global" editorial playlist. */
 export const EDITORIAL_PROBE_PLAYLIST_ID = '37i9dQZEVXbMDoHDwVN2tF';
 
-/** Answers false when the probe is refused (403/404); any other failure (quota, network) propagates. */
-async function allowed(probe: () => Promise<unknown>): Promise<boolean> {
+/**
+ * Answers false when the probe is refused (403, or 404 unless `missingDataOk`:
+ * a track without audio analysis answers 404 to an app that may ask); any
+ * other failure (quota, network) propagates.
+ */
+async function allowed(probe: () => Promise<unknown>, missingDataOk = false): Promise<boolean> {
   try {
     await probe();
     return true;
   } catch (err) {
+    if (missingDataOk && err instanceof NotFoundError) return true;
     if (isUnavailable(err)) return false;
     throw err;
   }
@@ -37,7 +43,7 @@ export async function detectCapabilities(client: SpotifyClient, trackId: string 
   const track = await client.getTrack(trackId);
   return {
     popularity: track.popularity !== undefined,
-    audioFeatures: await allowed(() => client.getAudioFeatures(trackId)),
+    audioFeatures: await allowed(() => client.getAudioFeatures(trackId), true),
     batch: await allowed(() => client.getTracks([trackId])),
     editorialPlaylists: await allowed(() => client.getPlaylist(EDITORIAL_PROBE_PLAYLIST_ID)),
   };

@@ -26,6 +26,8 @@ export interface FakeSpotify extends FakeServer {
   readonly tokensIssued: number;
   /** Makes every issued token invalid (the next API call gets a 401). */
   revokeTokens(): void;
+  /** The playlists served (fixture objects; `entries` lists their items). Shared by every fake in a test file: tests may edit them. */
+  playlists: typeof playlistsJson;
 }
 
 const error = (status: number, message: string, extra: Record<string, unknown> = {}): FakeReply => ({ status, body: { error: { status, message, ...extra } } });
@@ -125,5 +127,6 @@ export async function startSpotifyFake(opts: FakeSpotifyOptions): Promise<FakeSp
     revokeTokens() {
       valid.clear();
     },
+    playlists: playlistsJson,
   };
 }
