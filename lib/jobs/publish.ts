@@ -113,13 +113,17 @@ export async function publishForecasts(ctx: PublishContext, settings: PublishSet
       }),
     );
   } finally {
+    // Rate of the broker round trips; ms is the whole run, the last acks' database writes included.
     const seconds = (performance.now() - publishStarted) / 1000;
     const sent = stats.published + stats.removed;
     stats.msgPerSec = seconds > 0 && sent > 0 ? Math.round(sent / seconds) : null;
-    stats.ms = Math.round(performance.now() - started);
-    Object.assign(ctx.stats, stats);
-    await publisher.end();
-    await recorder.drain();
+    try {
+      await publisher.end();
+      await recorder.drain();
+    } finally {
+      stats.ms = Math.round(performance.now() - started);
+      Object.assign(ctx.stats, stats);
+    }
   }
   return stats;
 }

@@ -50,8 +50,12 @@ async function write(db: Db, published: AckedForecast[], removed: string[]): Pro
   });
 }
 
-/** Buffers acks and writes them every `batchSize` acknowledged messages. */
-export function createAckRecorder(db: Db, batchSize = 1_000): AckRecorder {
+/**
+ * Buffers acks and writes them every `batchSize` acknowledged messages. Large
+ * batches keep the database from competing with the broker for CPU; a crash
+ * loses at most one batch of records, whose messages the next run re-sends.
+ */
+export function createAckRecorder(db: Db, batchSize = 5_000): AckRecorder {
   let published: AckedForecast[] = [];
   let removed: string[] = [];
   let chain: Promise<void> = Promise.resolve();

@@ -23,9 +23,9 @@ export interface ForecastMessage {
   payloadSha256: string;
   schema: string;
   modelVersion: number;
-  /** Every forecasts row the payload carries: marked published once the broker acks it. */
+  /** The rows the payload carries that no broker has acknowledged yet: marked published on the PUBACK. */
   forecastIds: number[];
-  /** True when any of those rows has never been acknowledged by a broker. */
+  /** True when there are such rows. */
   unpublished: boolean;
 }
 
@@ -115,7 +115,7 @@ export async function listCurrentForecasts(db: Db, topics: Topics): Promise<Curr
     const first = main.rows[0]!;
     const track = { id: trackId, spotifyId: first.spotifyId, title: first.title, artistNames: first.artistNames };
     const payload = forecastPayload(track, toChart(main), others.map(toChart));
-    const all = groups.flatMap((g) => g.rows);
+    const pending = groups.flatMap((g) => g.rows).filter((r) => r.publishedAt === null);
     const encoded = encodePayload(payload);
     messages.push({
       trackId,
@@ -124,8 +124,8 @@ export async function listCurrentForecasts(db: Db, topics: Topics): Promise<Curr
       payloadSha256: createHash('sha256').update(encoded).digest('hex'),
       schema: FORECAST_SCHEMA,
       modelVersion: main.version,
-      forecastIds: all.map((r) => r.id),
-      unpublished: all.some((r) => r.publishedAt === null),
+      forecastIds: pending.map((r) => r.id),
+      unpublished: pending.length > 0,
     });
     for (const g of groups) {
       const r = g.rows[0]!;

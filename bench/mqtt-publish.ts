@@ -1,0 +1,118 @@
+/**
+ * Publish rate of the `publish` job against a bare mqtt.js publisher, both to the
+ * same broker with the same 20,000 retained QoS 1 payloads and the same window.
+ *   node --conditions=react-server --import tsx bench/mqtt-publish.ts [--messages 20000] [--runs 5]
+ * Needs MariaDB/MySQL (a throwaway database, dropped afterwards) and Mosquitto at TEST_MQTT_URL.
+ */
+import { parseArgs } from 'node:util';
+import mqtt from 'mqtt';
+import { charts, models } from '@/lib/db/schema';
+import { logger } from '@/lib/log';
+import { publishForecasts } from '@/lib/jobs/publish';
+import { listCurrentForecasts } from '@/lib/mqtt/current-forecasts';
+import { publishOptions, type RetainedMessage } from '@/lib/mqtt/publisher';
+import { topicsFor } from '@/lib/mqtt/topics';
+import { clearRetained, TEST_BROKER_URL, uniquePrefix } from '@/tests/support/mqtt';
+import { createTestDb, type TestDb } from '@/tests/support/test-db';
+
+const { values } = parseArgs({ options: { messages: { type: 'string', default: '20000' }, runs: { type: 'string', default: '5' } } });
+const N = Number(values.messages);
+const RUNS = Number(values.runs);
+const WINDOW = 500;
+const prefix = uniquePrefix('bench');
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+async function seed(t: TestDb) {
+  const [chart] = await t.db.insert(charts).values({ slug: 'bench-global', name: 'Bench', source: 'bench', country: 'global', frequency: 'weekly', size: 200 });
+  const [model] = await t.db.insert(models).values({ kind: 'forecast', version: 1, trainedRows: 1, featureSpec: {}, metrics: {}, baselineMetrics: {}, artifact: Buffer.from('x') });
+  const trackRows = Array.from({ length: N }, (_, i) => [`b${String(i).padStart(21, '0')}`, `k${i}`, `Song ${i}`, `Artist ${i % 600}`]);
+  await t.pool.query('INSERT INTO tracks (spotify_id, match_key, title, artist_names) VALUES ?', [trackRows]);
+  const [ids] = (await t.pool.query('SELECT id FROM tracks ORDER BY id')) as unknown as [{ id: number }[]];
+  const rows = ids.flatMap(({ id }, i) =>
+    [26, 52].map((h) => [id, chart.insertId, '2026-11-19', h, h === 26 ? '2027-05-20' : '2027-11-18', model.insertId, (i % 100) / 100, 0, i % 60, 30 + (i % 70)]),
+  );
+  for (let i = 0; i < rows.length; i += 10_000) {
+    await t.pool.query('INSERT INTO forecasts (track_id, chart_id, as_of, horizon_weeks, target_date, model_id, p_charting, p10, p50, p90) VALUES ?', [rows.slice(i, i + 10_000)]);
+  }
+}
+
+/**
+ * The baseline: mqtt.js alone, same payloads, retained QoS 1, same window, no database;
+ * with `properties`, also the same MQTT 5 properties the job sends.
+ */
+async function bare(messages: RetainedMessage[], properties: boolean): Promise<number> {
+  const client = await mqtt.connectAsync(TEST_BROKER_URL, { protocolVersion: 5, reconnectPeriod: 0 });
+  const started = performance.now();
+  let inFlight = 0;
+  let wake: (() => void) | null = null;
+  const freed = () => new Promise<void>((resolve) => (wake = resolve));
+  for (const m of messages) {
+    while (inFlight >= WINDOW) await freed();
+    inFlight++;
+    const options = properties ? publishOptions(m, 5) : { qos: 1 as const, retain: true };
+    void client.publishAsync(m.topic, m.payload, options).finally(() => {
+      inFlight--;
+      const w = wake;
+      wake = null;
+      w?.();
+    });
+  }
+  while (inFlight > 0) await freed();
+  const seconds = (performance.now() - started) / 1000;
+  await client.endAsync();
+  return messages.length / seconds;
+}
+
+async function main() {
+  const t = await createTestDb('bench');
+  try {
+    await seed(t);
+    const selectStarted = performance.now();
+    const { messages } = await listCurrentForecasts(t.db, topicsFor(prefix));
+    const selectMs = Math.round(performance.now() - selectStarted);
+    const ctx = { db: t.db, log: logger.child({ bench: true }), progress: () => undefined, stats: {} };
+    const settings = { url: TEST_BROKER_URL, prefix, maxInFlight: WINDOW, all: false };
+    const job: number[] = [];
+    const jobTotal: number[] = [];
+    const baseline: number[] = [];
+    const baselineProps: number[] = [];
+    // A warm-up creates the retained topics, so every measured run overwrites existing ones.
+    await bare(messages, false);
+    for (let run = 0; run < RUNS; run++) {
+      const order = run % 2 === 0 ? ['job', 'bare', 'props'] : ['props', 'bare', 'job'];
+      for (const which of order) {
+        if (which === 'job') {
+          // The weekly case: nothing of this set acknowledged yet.
+          await t.pool.query('UPDATE forecasts SET published_at = NULL');
+          await t.pool.query('DELETE FROM mqtt_retained');
+          const stats = await publishForecasts(ctx, settings);
+          job.push(stats.msgPerSec ?? 0);
+          jobTotal.push(stats.ms);
+        } else if (which === 'bare') baseline.push(await bare(messages, false));
+        else baselineProps.push(await bare(messages, true));
+      }
+    }
+    console.log(
+      JSON.stringify({
+        messages: messages.length,
+        window: WINDOW,
+        runs: RUNS,
+        jobMsgPerSec: Math.round(median(job)),
+        jobTotalMs: median(jobTotal),
+        selectAndBuildMs: selectMs,
+        bareMsgPerSec: Math.round(median(baseline)),
+        bareWithV5PropertiesMsgPerSec: Math.round(median(baselineProps)),
+        jobVsBare: Number((median(job) / median(baseline)).toFixed(2)),
+        jobVsBareWithProperties: Number((median(job) / median(baselineProps)).toFixed(2)),
+      }),
+    );
+  } finally {
+    await clearRetained(TEST_BROKER_URL, prefix);
+    await t.drop();
+  }
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exitCode = 1;
+});
