@@ -105,11 +105,11 @@ export function SongForecastChart(props: Props) {
             label={{ value: 'Score (0–100)', angle: -90, position: 'insideLeft', offset: 12, fill: 'var(--muted)', fontSize: 11 }}
           />
           <Tooltip content={ChartTooltip} />
-          <Legend verticalAlign="bottom" height={28} itemSorter={null} wrapperStyle={{ fontSize: 12 }} />
+          <Legend verticalAlign="bottom" itemSorter={null} wrapperStyle={{ fontSize: 12, paddingTop: 4 }} />
           <Line dataKey="score" name="Weekly score" stroke="var(--fg)" strokeWidth={1.8} dot={false} connectNulls={false} isAnimationActive={false} />
           <Area
             dataKey="band"
-            name="Forecast range (p10–p90)"
+            name="80% range (p10–p90)"
             stroke="none"
             fill="var(--accent)"
             fillOpacity={0.18}
@@ -129,19 +129,19 @@ export function SongForecastChart(props: Props) {
           {asOf !== null ? (
             <ReferenceLine x={asOf} stroke="var(--muted)" label={{ value: 'now', position: 'top', fill: 'var(--muted)', fontSize: 11 }} />
           ) : null}
-          {props.forecast?.horizons.map((h) => (
+          {props.forecast?.horizons.map((h, i) => (
             <ReferenceLine
               key={h.horizonWeeks}
               x={toTime(h.targetDate)}
               stroke="var(--accent)"
               strokeOpacity={0.4}
               strokeDasharray="2 4"
-              label={{
-                value: `+${h.horizonWeeks} wk: ${formatPercent(h.pCharting)} charting`,
-                position: 'insideTopRight',
-                fill: 'var(--fg)',
-                fontSize: 11,
-              }}
+              label={(label: { viewBox?: { x?: number; y?: number } }) => (
+                // Staggered rows so the two labels never collide when the horizons sit close on a narrow chart.
+                <text x={(label.viewBox?.x ?? 0) - 4} y={(label.viewBox?.y ?? 0) + 12 + i * 15} textAnchor="end" fontSize={11} fill="var(--fg)" stroke="var(--surface)" strokeWidth={3} paintOrder="stroke">
+                  +{h.horizonWeeks} wk: {formatPercent(h.pCharting)} charting
+                </text>
+              )}
             />
           ))}
         </ComposedChart>

@@ -66,6 +66,7 @@ export interface SongChartRun {
   chartId: number;
   slug: string;
   name: string;
+  country: string;
   size: number;
   weeks: number;
   peakRank: number;
@@ -76,7 +77,7 @@ export interface SongChartRun {
   currentRank: number | null;
 }
 
-/** Every chart the song has been on, with its run there; charts it is on now first. */
+/** Every chart the song has been on, with its run there; charts it is on now first, global ones before countries. */
 export async function listSongChartRuns(db: Db, trackId: number): Promise<SongChartRun[]> {
   const current = alias(chartEntries, 'current');
   const latestOfChart = sql<string>`(SELECT MAX(l.chart_date) FROM chart_entries l WHERE l.chart_id = ${charts.id})`;
@@ -85,6 +86,7 @@ export async function listSongChartRuns(db: Db, trackId: number): Promise<SongCh
       chartId: charts.id,
       slug: charts.slug,
       name: charts.name,
+      country: charts.country,
       size: charts.size,
       weeks: count(),
       peakRank: min(chartEntries.rank),
@@ -100,7 +102,7 @@ export async function listSongChartRuns(db: Db, trackId: number): Promise<SongCh
       and(eq(current.chartId, charts.id), eq(current.trackId, trackId), eq(current.chartDate, latestOfChart)),
     )
     .where(eq(chartEntries.trackId, trackId))
-    .groupBy(charts.id, charts.slug, charts.name, charts.size);
+    .groupBy(charts.id, charts.slug, charts.name, charts.country, charts.size);
   return rows
     .map((r) => ({
       ...r,
@@ -109,7 +111,12 @@ export async function listSongChartRuns(db: Db, trackId: number): Promise<SongCh
       lastDate: toIsoDate(r.lastDate) ?? '',
       chartLatestDate: toIsoDate(r.chartLatestDate) ?? '',
     }))
-    .sort((a, b) => Number(a.currentRank === null) - Number(b.currentRank === null) || a.chartId - b.chartId);
+    .sort(
+      (a, b) =>
+        Number(a.currentRank === null) - Number(b.currentRank === null) ||
+        Number(a.country !== 'global') - Number(b.country !== 'global') ||
+        a.chartId - b.chartId,
+    );
 }
 
 /** The song's weekly ranks on one chart and that chart's dates since the song's first week there, oldest first. */

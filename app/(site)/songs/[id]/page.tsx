@@ -47,13 +47,13 @@ export default async function SongPage(props: Props) {
                 Weekly score on {run.name}, and the forecast
               </h2>
               {runs.length > 1 ? (
-                <nav aria-label="Charts" className="flex flex-wrap gap-1 text-sm">
+                <nav aria-label="Charts" className="-mx-1 flex max-w-full gap-1 overflow-x-auto px-1 text-sm">
                   {runs.map((r) => (
                     <Link
                       key={r.chartId}
                       href={`/songs/${song.id}?chart=${encodeURIComponent(r.slug)}`}
                       aria-current={r.chartId === run.chartId ? 'page' : undefined}
-                      className={`rounded-md px-2.5 py-1 ${r.chartId === run.chartId ? 'bg-accent-soft font-medium' : 'text-muted hover:bg-surface-2'}`}
+                      className={`shrink-0 whitespace-nowrap rounded-md px-2.5 py-1 ${r.chartId === run.chartId ? 'bg-accent-soft font-medium' : 'text-muted hover:bg-surface-2'}`}
                     >
                       {r.name}
                     </Link>
