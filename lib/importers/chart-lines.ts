@@ -1,0 +1,63 @@
+import { upsertChart, writeChartRows, writeSnapshots, type ChartSpec, type SnapshotRow } from '@/lib/ingest/chart-writer';
+import type { TrackInput } from '@/lib/ingest/types';
+import { BadLine } from './fields';
+import type { ImportEnv } from './types';
+
+/** One parsed line of any chart file: a song at a rank of a chart on a date. */
+export interface ChartLine {
+  chart: ChartSpec;
+  date: string;
+  rank: number;
+  streams: number | null;
+  track: TrackInput;
+  /** An external popularity observed with the chart line (Top-50 files carry Spotify's). */
+  snapshot?: { source: string; popularity: number };
+}
+
+/** A rank that fits the chart, else a bad line. */
+export function checkRank(rank: number, chart: ChartSpec): number {
+  if (rank > chart.size) throw new BadLine(`rank ${rank} is beyond the ${chart.size} places of ${chart.slug}`);
+  return rank;
+}
+
+/** Lower-case ISO alpha-2 or `global`, else a bad line. */
+export function countryCode(value: string): string {
+  const c = value.trim().toLowerCase();
+  if (c === 'global' || c === 'world' || c === 'ww') return 'global';
+  if (!/^[a-z]{2}$/.test(c)) throw new BadLine(`country "${value}" is not a two-letter code or "global"`);
+  return c;
+}
+
+/**
+ * Returns the batch writer chart formats share: resolves the batch's songs to
+ * tracks, upserts each chart once per run, then writes entries, rank scores and
+ * any external snapshots.
+ */
+export function chartLineWriter(env: ImportEnv) {
+  const chartIds = new Map<string, number>();
+  return async (lines: ChartLine[]) => {
+    if (lines.length === 0) return;
+    const ids = await env.resolver.resolve(lines.map((l) => l.track));
+    const byChart = new Map<string, { chart: ChartSpec; rows: { date: string; rank: number; trackId: number; streams: number | null }[] }>();
+    const snapshots: SnapshotRow[] = [];
+    lines.forEach((l, i) => {
+      const trackId = ids[i]!;
+      const group = byChart.get(l.chart.slug) ?? { chart: l.chart, rows: [] };
+      group.rows.push({ date: l.date, rank: l.rank, trackId, streams: l.streams });
+      byChart.set(l.chart.slug, group);
+      if (l.snapshot) snapshots.push({ trackId, observedOn: l.date, source: l.snapshot.source, popularity: l.snapshot.popularity });
+    });
+    for (const { chart, rows } of byChart.values()) {
+      let id = chartIds.get(chart.slug);
+      if (id === undefined) {
+        id = await upsertChart(env.db, chart);
+        chartIds.set(chart.slug, id);
+        env.count('charts', 1);
+      }
+      await writeChartRows(env.pool, { id, slug: chart.slug, size: chart.size }, rows);
+      env.count('chartEntries', rows.length);
+    }
+    await writeSnapshots(env.pool, snapshots);
+    env.count('snapshots', snapshots.length);
+  };
+}

@@ -1,0 +1,153 @@
+import { readdir, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { TrackResolver } from '@/lib/ingest/track-resolver';
+import type { JobContext } from '@/lib/jobs/types';
+import { CsvReader, type CsvRecord } from './csv';
+import { BadLine } from './fields';
+import type { FormatReader, ImportEnv, ImportFormat, ImportOptions } from './types';
+
+/** Data lines per write batch (each batch is a few transactions, then a checkpoint). */
+export const IMPORT_BATCH = 5_000;
+const MAX_SAMPLES = 100;
+const CSV_FILE = /\.csv(\.gz)?$/i;
+
+/** Where a run got to: the next run with the same params skips what is before it. */
+interface Checkpoint {
+  file: string;
+  line: number;
+}
+
+/** Every CSV file under `target` (a file or a directory, walked recursively), sorted. */
+export async function listFiles(target: string): Promise<string[]> {
+  const info = await stat(target).catch(() => null);
+  if (!info) throw new Error(`${target}: no such file or directory`);
+  if (info.isFile()) return [target];
+  const entries = await readdir(target, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((e) => e.isFile() && CSV_FILE.test(e.name))
+    .map((e) => path.join(e.parentPath, e.name))
+    .sort();
+}
+
+/** Leading lines with at most one value (the legacy Spotify Charts note) come before the header. */
+const isPreamble = (r: CsvRecord) => r.fields.filter((f) => f.trim() !== '').length <= 1;
+
+interface OpenedFile {
+  reader: FormatReader<unknown>;
+  records: AsyncGenerator<CsvRecord>;
+  csv: CsvReader;
+}
+
+/**
+ * Imports `target` with `format`: streams each file, parses lines into rows,
+ * writes them in batches, checkpoints after each batch and reports bad lines
+ * as `file:line: reason`. With --strict every file is validated first and the
+ * first bad line fails the run before anything is written.
+ */
+export async function runImport(ctx: JobContext, format: ImportFormat, target: string, options: ImportOptions) {
+  const explicitFile = (await stat(target).catch(() => null))?.isFile() ?? false;
+  const files = await listFiles(target);
+  const sizes = await Promise.all(files.map(async (f) => (await stat(f)).size));
+  const totalBytes = sizes.reduce((a, b) => a + b, 0);
+  const resolver = new TrackResolver(ctx.pool);
+  const counters: Record<string, number> = {};
+  const notes = new Set<string>();
+  const samples: string[] = [];
+  const stats = ctx.stats;
+  Object.assign(stats, { format: format.name, files: 0, skippedFiles: [] as string[], lines: 0, rows: 0, badLines: 0, badLineSamples: samples, match: resolver.stats, counts: counters, notes: [] as string[] });
+  const env: ImportEnv = {
+    db: ctx.db,
+    pool: ctx.pool,
+    resolver,
+    options,
+    count: (name, n) => void (counters[name] = (counters[name] ?? 0) + n),
+    note: (message) => {
+      notes.add(message);
+      stats.notes = [...notes];
+    },
+  };
+
+  const open = async (file: string): Promise<OpenedFile | null> => {
+    const csv = new CsvReader(file);
+    const records = csv.records();
+    for (;;) {
+      const next = await records.next();
+      if (next.done) return null;
+      if (next.value.error || isPreamble(next.value)) continue;
+      try {
+        return { reader: format.open(next.value.fields, file, env), records, csv };
+      } catch (err) {
+        await records.return(undefined);
+        const reason = `${file}: not a ${format.name} file (${err instanceof Error ? err.message : String(err)})`;
+        if (explicitFile) throw new Error(reason);
+        (stats.skippedFiles as string[]).push(reason);
+        return null;
+      }
+    }
+  };
+
+  let lineBudget = options.limit ?? Infinity;
+  if (options.strict) await validate(files, open, lineBudget);
+
+  const resume = ctx.resumeFrom as Checkpoint | null;
+  let startIndex = resume ? files.indexOf(resume.file) : -1;
+  if (startIndex < 0) startIndex = 0;
+  else stats.resumedFrom = `${resume!.file}:${resume!.line}`;
+  let bytesBefore = sizes.slice(0, startIndex).reduce((a, b) => a + b, 0);
+
+  for (let fi = startIndex; fi < files.length && lineBudget > 0; fi++) {
+    const file = files[fi]!;
+    const skipTo = resume && resume.file === file ? resume.line : 0;
+    const opened = await open(file);
+    if (!opened) continue;
+    stats.files = (stats.files as number) + 1;
+    ctx.progress(bytesBefore, totalBytes, path.basename(file));
+    let batch: unknown[] = [];
+    let lastLine = 0;
+    const flush = async () => {
+      if (batch.length > 0) await opened.reader.write(batch);
+      stats.rows = (stats.rows as number) + batch.length;
+      batch = [];
+      await ctx.saveCheckpoint({ file, line: lastLine } satisfies Checkpoint);
+      ctx.progress(bytesBefore + opened.csv.bytesRead, totalBytes);
+    };
+    for await (const record of opened.records) {
+      if (record.line <= skipTo) continue;
+      if (lineBudget-- <= 0) break;
+      stats.lines = (stats.lines as number) + 1;
+      lastLine = record.line;
+      try {
+        if (record.error) throw new BadLine(record.error);
+        batch.push(opened.reader.parse(record.fields));
+      } catch (err) {
+        if (!(err instanceof BadLine)) throw err;
+        stats.badLines = (stats.badLines as number) + 1;
+        if (samples.length < MAX_SAMPLES) samples.push(`${file}:${record.line}: ${err.message}`);
+      }
+      if (batch.length >= IMPORT_BATCH) await flush();
+    }
+    await flush();
+    bytesBefore += sizes[fi]!;
+  }
+  if (files.length === 0) env.note(`${target}: no .csv or .csv.gz files`);
+  return stats;
+}
+
+/** Strict mode's first pass: parse everything, write nothing, fail at the first bad line. */
+async function validate(files: string[], open: (file: string) => Promise<OpenedFile | null>, lineBudget: number) {
+  for (const file of files) {
+    const opened = await open(file);
+    if (!opened) continue;
+    for await (const record of opened.records) {
+      if (lineBudget-- <= 0) return;
+      try {
+        if (record.error) throw new BadLine(record.error);
+        opened.reader.parse(record.fields);
+      } catch (err) {
+        if (!(err instanceof BadLine)) throw err;
+        await opened.records.return(undefined);
+        throw new Error(`${file}:${record.line}: ${err.message} (--strict: nothing was imported)`);
+      }
+    }
+  }
+}
