@@ -6,6 +6,8 @@ import { E2E_ADMIN_PASSWORD } from './admin-env';
 const DATABASE_URL = process.env.E2E_DATABASE_URL ?? process.env.DATABASE_URL ?? 'mysql://root@127.0.0.1:3306/songcast_e2e';
 const KIND = 'attributes';
 const [OLD, NEW] = [9001, 9002];
+// Client addresses unique to this run: the login limiter lives as long as the (possibly reused) server.
+const NET = `10.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`;
 
 let db: mysql.Connection;
 test.beforeAll(async () => {
@@ -29,18 +31,18 @@ async function adminPage(browser: Browser, ip: string, { login = true } = {}): P
     await page.goto('/admin/login');
     await page.getByLabel('Admin password').fill(E2E_ADMIN_PASSWORD);
     await page.getByRole('button', { name: 'Log in' }).click();
-    await expect(page).toHaveURL(/\/admin$/);
+    await expect(page).toHaveURL(/\/admin$/, { timeout: 30_000 });
   }
   return page;
 }
 
 test('the console asks for a login, refuses a wrong password and lets the right one in', async ({ browser }) => {
-  const page = await adminPage(browser, '10.9.0.1', { login: false });
+  const page = await adminPage(browser, `${NET}.1`, { login: false });
   await page.goto('/admin');
   await expect(page).toHaveURL(/\/admin\/login$/);
   await page.getByLabel('Admin password').fill('not the password');
   await page.getByRole('button', { name: 'Log in' }).click();
-  await expect(page.getByRole('alert')).toHaveText('Wrong password.');
+  await expect(page.locator('#login-error')).toHaveText('Wrong password.');
   await expect(page).toHaveURL(/\/admin\/login$/);
 
   await page.getByLabel('Admin password').fill(E2E_ADMIN_PASSWORD);
@@ -56,22 +58,26 @@ test('the console asks for a login, refuses a wrong password and lets the right 
 });
 
 test('after 5 attempts in a minute the login says to wait, even for the right password', async ({ browser }) => {
-  const page = await adminPage(browser, '10.9.0.2', { login: false });
+  const page = await adminPage(browser, `${NET}.2`, { login: false });
   await page.goto('/admin/login');
-  for (let i = 0; i < 5; i++) {
-    await page.getByLabel('Admin password').fill(`guess ${i}`);
+  // One attempt = one server action round trip (the button is disabled while it runs).
+  const attempt = async (password: string) => {
+    await page.getByLabel('Admin password').fill(password);
+    const answered = page.waitForResponse((r) => r.request().method() === 'POST' && r.url().endsWith('/admin/login'));
     await page.getByRole('button', { name: 'Log in' }).click();
-    await expect(page.getByRole('alert')).toHaveText('Wrong password.');
-    await page.getByLabel('Admin password').fill('');
+    await answered;
+  };
+  for (let i = 0; i < 5; i++) {
+    await attempt(`guess ${i}`);
+    await expect(page.locator('#login-error')).toHaveText('Wrong password.');
   }
-  await page.getByLabel('Admin password').fill(E2E_ADMIN_PASSWORD);
-  await page.getByRole('button', { name: 'Log in' }).click();
-  await expect(page.getByRole('alert')).toContainText(/Too many login attempts from your address\. Wait \d+ s/);
+  await attempt(E2E_ADMIN_PASSWORD);
+  await expect(page.locator('#login-error')).toContainText(/Too many login attempts from your address\. Wait \d+ s/);
   await expect(page).toHaveURL(/\/admin\/login$/);
 });
 
 test('a forged or tampered session cookie is refused', async ({ browser, baseURL }) => {
-  const page = await adminPage(browser, '10.9.0.3');
+  const page = await adminPage(browser, `${NET}.3`);
   const real = (await page.context().cookies()).find((c) => c.name === 'songcast_admin')!;
   const [body, mac] = real.value.split('.');
   const payload = JSON.parse(Buffer.from(body!, 'base64url').toString());
@@ -85,7 +91,7 @@ test('a forged or tampered session cookie is refused', async ({ browser, baseURL
 });
 
 test('queueing an audit run starts it in another process and the console follows it to the end', async ({ browser }) => {
-  const page = await adminPage(browser, '10.9.0.4');
+  const page = await adminPage(browser, `${NET}.4`);
   await page.getByRole('button', { name: 'Queue audit forecasts' }).click();
   const status = page.getByRole('status').filter({ hasText: /Queued run #\d+/ });
   await expect(status).toBeVisible();
@@ -101,29 +107,41 @@ test('queueing an audit run starts it in another process and the console follows
 });
 
 test('server actions refuse a foreign Origin and a request without a session', async ({ browser, playwright, baseURL }) => {
-  const page = await adminPage(browser, '10.9.0.5');
-  const before = await countRuns();
-
-  // Replay the real "queue audit" action with another site's Origin: Next refuses it before it runs.
-  let captured: { headers: Record<string, string>; body: string } | null = null;
-  await page.route('**/admin', async (route) => {
-    const req = route.request();
-    if (req.method() !== 'POST') return route.continue();
-    captured = { headers: req.headers(), body: req.postData() ?? '' };
-    await route.continue({ headers: { ...req.headers(), origin: 'https://evil.example' } });
+  const page = await adminPage(browser, `${NET}.5`);
+  // Capture the browser's real "queue audit" action request, and stop it before it reaches the server.
+  const captured = new Promise<{ headers: Record<string, string>; body: string }>((resolve) => {
+    void page.route('**/admin', async (route) => {
+      const req = route.request();
+      if (req.method() !== 'POST') return route.continue();
+      resolve({ headers: req.headers(), body: req.postData() ?? '' });
+      await route.abort();
+    });
   });
-  const response = page.waitForResponse((r) => r.request().method() === 'POST' && r.url().endsWith('/admin'));
   await page.getByRole('button', { name: 'Queue audit forecasts' }).click();
-  expect((await response).status()).toBe(500);
+  const { headers: { cookie: _cookie, ...headers }, body } = await captured;
+  const before = await countRuns();
+  const ownOrigin = new URL(baseURL!).origin;
+  const session = (await page.context().cookies()).find((c) => c.name === 'songcast_admin')!;
+  const api = await playwright.request.newContext({ baseURL });
+  const post = (extra: Record<string, string>) => api.post('/admin', { headers: { ...headers, ...extra }, data: body, maxRedirects: 0 });
+
+  // With a valid session but another site's Origin: Next refuses the action before it runs.
+  const foreign = await post({ origin: 'https://evil.example', cookie: `songcast_admin=${session.value}` });
+  expect(foreign.status()).toBe(500);
   expect(await countRuns()).toBe(before);
 
-  // The same action from our own Origin but without the session cookie: refused by requireAdmin().
-  const anonymous = await playwright.request.newContext({ baseURL });
-  const { cookie: _cookie, ...headers } = captured!.headers;
-  const replay = await anonymous.post('/admin', { headers: { ...headers, origin: new URL(baseURL!).origin }, data: captured!.body, maxRedirects: 0 });
-  expect(replay.status()).toBeLessThan(500);
-  expect(await countRuns()).toBe(before);
-  await anonymous.dispose();
+  // From our own Origin without a session cookie, or with a forged one: requireAdmin() refuses it.
+  for (const cookie of [undefined, 'songcast_admin=forged.value']) {
+    const anonymous = await post({ origin: ownOrigin, ...(cookie ? { cookie } : {}) });
+    expect(anonymous.status()).toBeLessThan(500);
+    expect(await countRuns()).toBe(before);
+  }
+
+  // The control: the same request with the session and our Origin does queue a run.
+  const allowed = await post({ origin: ownOrigin, cookie: `songcast_admin=${session.value}` });
+  expect(allowed.status()).toBe(200);
+  expect(await countRuns()).toBe(before + 1);
+  await api.dispose();
 });
 
 test('a candidate is promoted and rolled back, each after a confirmation', async ({ browser }) => {
@@ -140,7 +158,7 @@ test('a candidate is promoted and rolled back, each after a confirmation', async
   const statuses = async () =>
     Object.fromEntries(((await db.query('SELECT version, status FROM models WHERE kind = ? AND version IN (?, ?)', [KIND, OLD, NEW]))[0] as { version: number; status: string }[]).map((r) => [r.version, r.status]));
 
-  const page = await adminPage(browser, '10.9.0.6');
+  const page = await adminPage(browser, `${NET}.6`);
   const section = page.locator(`section[data-model-kind="${KIND}"]`);
   await expect(section).toContainText(`v${OLD} active`);
   await expect(section).toContainText('9.002');

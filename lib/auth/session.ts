@@ -2,8 +2,7 @@ import 'server-only';
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
 
-/** Name of the admin session cookie. */
-export const SESSION_COOKIE = 'songcast_admin';
+export { SESSION_COOKIE } from './session-cookie';
 /** How long a login lasts, in seconds (a working day). */
 export const SESSION_TTL_SECONDS = 8 * 60 * 60;
 

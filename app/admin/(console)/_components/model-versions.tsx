@@ -41,8 +41,8 @@ function KindVersions({ kind, versions }: { kind: ModelVersionRow['kind']; versi
   return (
     <section aria-labelledby={`models-${kind}`} className="flex flex-col gap-3" data-model-kind={kind}>
       <div className="flex flex-wrap items-center justify-between gap-3">
-        <h3 id={`models-${kind}`} className="font-semibold capitalize">
-          {kind} model {active ? <span className="font-normal text-muted">· v{active.version} active</span> : <span className="font-normal text-muted">· none active</span>}
+        <h3 id={`models-${kind}`} className="font-semibold">
+          <span className="capitalize">{kind}</span> model {active ? <span className="font-normal text-muted">· v{active.version} active</span> : <span className="font-normal text-muted">· none active</span>}
         </h3>
         {active && previous ? (
           <ConfirmActionForm
