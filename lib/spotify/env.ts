@@ -1,10 +1,6 @@
 import 'server-only';
 import { z } from 'zod';
-
-const once = <T>(f: () => T) => {
-  let value: T | undefined;
-  return () => (value ??= f());
-};
+import { lazyEnv } from '@/lib/http/env';
 
 /** Comma- or space-separated list, empty entries dropped. */
 const list = z
@@ -22,15 +18,17 @@ const playlistId = z
  * Spotify Web API settings, read only by the jobs that call Spotify, so the web
  * app and every other job run without them.
  */
-export const spotifyEnv = once(() =>
-  z
-    .object({
-      SPOTIFY_CLIENT_ID: z.string({ error: 'SPOTIFY_CLIENT_ID is required for the Spotify source (developer.spotify.com → your app)' }).min(1),
-      SPOTIFY_CLIENT_SECRET: z.string({ error: 'SPOTIFY_CLIENT_SECRET is required for the Spotify source' }).min(1),
-      SPOTIFY_API_URL: z.url().default('https://api.spotify.com/v1'),
-      SPOTIFY_ACCOUNTS_URL: z.url().default('https://accounts.spotify.com/api/token'),
-      SPOTIFY_PLAYLISTS: list.pipe(z.array(playlistId)),
-    })
-    .parse(process.env),
+export const spotifyEnv = lazyEnv(
+  'Spotify',
+  z.object({
+    SPOTIFY_CLIENT_ID: z.string({ error: 'SPOTIFY_CLIENT_ID is required for the Spotify source (developer.spotify.com → your app)' }).min(1),
+    SPOTIFY_CLIENT_SECRET: z.string({ error: 'SPOTIFY_CLIENT_SECRET is required for the Spotify source' }).min(1),
+    SPOTIFY_API_URL: z.url().default('https://api.spotify.com/v1'),
+    SPOTIFY_ACCOUNTS_URL: z.url().default('https://accounts.spotify.com/api/token'),
+    SPOTIFY_PLAYLISTS: list.pipe(z.array(playlistId)),
+  }),
 );
 export type SpotifyEnv = ReturnType<typeof spotifyEnv>;
+
+/** Whether Spotify credentials are configured (decides if `init` includes the Spotify source by default). */
+export const hasSpotifyCredentials = (): boolean => Boolean(process.env.SPOTIFY_CLIENT_ID && process.env.SPOTIFY_CLIENT_SECRET);
