@@ -1,4 +1,4 @@
-import { and, eq, isNotNull, isNull } from 'drizzle-orm';
+import { and, eq, isNotNull, isNull, ne } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { charts, forecasts, jobRuns, models, mqttRetained, tracks } from '@/lib/db/schema';
 import { logger } from '@/lib/log';
@@ -19,9 +19,9 @@ const ids = { global: 0, us: 0, model: 0, a: 0, b: 0, c: 0 };
 const SPOTIFY_A = '0VjIjW4GlUZAMYd2vXMi3b';
 const SPOTIFY_B = '7qiZfU4dY1lWllzX7mPBI3';
 
-async function forecast(trackId: number, chartId: number, asOf: string, p = 0.5) {
+async function forecast(trackId: number, chartId: number, asOf: string, p = 0.5, modelId = ids.model) {
   await t.db.insert(forecasts).values(
-    [26, 52].map((h) => ({ trackId, chartId, asOf, horizonWeeks: h, targetDate: asOf, modelId: ids.model, pCharting: p, p10: 0, p50: 20 * p, p90: 60 * p })),
+    [26, 52].map((h) => ({ trackId, chartId, asOf, horizonWeeks: h, targetDate: asOf, modelId, pCharting: p, p10: 0, p50: 20 * p, p90: 60 * p })),
   );
 }
 
@@ -128,6 +128,19 @@ describe('publish', () => {
     const got = await readRetained(TEST_BROKER_URL, `${prefix}/forecasts/#`);
     expect(JSON.parse(got.get(songTopic(SPOTIFY_A))!.payload.toString())).toMatchObject({ other_charts: [] });
     expect(JSON.parse(got.get(songTopic(SPOTIFY_B))!.payload.toString())).toMatchObject({ as_of: '2026-11-26' });
+  });
+
+  it("publishes the active model's forecasts, not a newer candidate's", async () => {
+    const [v2] = await t.db
+      .insert(models)
+      .values({ kind: 'forecast', version: 2, status: 'candidate', trainedRows: 1, featureSpec: {}, metrics: {}, baselineMetrics: {}, artifact: Buffer.from('x') });
+    await forecast(ids.a, ids.global, '2026-11-26', 0.7, v2.insertId);
+    expect(await publishForecasts(ctxFor(t.db), settings)).toMatchObject({ published: 0, skipped: 2 });
+    await t.db.update(models).set({ status: 'retired' }).where(ne(models.id, v2.insertId));
+    await t.db.update(models).set({ status: 'active' }).where(eq(models.id, v2.insertId));
+    expect(await publishForecasts(ctxFor(t.db), settings)).toMatchObject({ published: 1, skipped: 1 });
+    const got = await readRetained(TEST_BROKER_URL, `${prefix}/forecasts/#`);
+    expect(JSON.parse(got.get(songTopic(SPOTIFY_A))!.payload.toString())).toMatchObject({ model_version: 2, horizons: [{ p_charting: 0.7 }, { p_charting: 0.7 }] });
   });
 
   it('falls back to MQTT 3.1.1 on the embedded aedes broker', async () => {

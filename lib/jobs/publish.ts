@@ -133,8 +133,9 @@ export function publishSettingsFromEnv(all: boolean): PublishSettings {
   const env = mqttEnv();
   return {
     url: env.MQTT_URL,
-    username: env.MQTT_USERNAME,
-    password: env.MQTT_PASSWORD,
+    // An empty value (as .env.example has it) means no login.
+    username: env.MQTT_USERNAME || undefined,
+    password: env.MQTT_PASSWORD || undefined,
     prefix: env.MQTT_TOPIC_PREFIX,
     maxInFlight: env.MQTT_MAX_IN_FLIGHT,
     all,

@@ -1,6 +1,7 @@
 /**
  * The current forecast set as MQTT messages: for each chart its latest as-of,
- * for each (song, chart) the newest model's forecasts at that as-of, and one
+ * for each (song, chart) the forecasts at that as-of of the active model, else
+ * of the newest model that made some (as the song page shows them), and one
  * message per song.
  *
  * A song trending on several charts gets one topic. Its main chart (top level
@@ -58,6 +59,7 @@ function selectCurrentRows(db: Db) {
       p90: forecasts.p90,
       publishedAt: forecasts.publishedAt,
       modelVersion: models.version,
+      modelActive: sql<number>`${models.status} = 'active'`,
       spotifyId: tracks.spotifyId,
       title: tracks.title,
       artistNames: tracks.artistNames,
@@ -71,11 +73,15 @@ function selectCurrentRows(db: Db) {
     .innerJoin(charts, eq(charts.id, forecasts.chartId));
 }
 
-/** A song's forecast rows on one chart, from its newest model only. */
+/** A song's forecast rows on one chart, from one model only. */
 interface ChartGroup {
   rows: Row[];
   version: number;
+  /** Active model first, then the newest version. */
+  rank: number;
 }
+
+const rankOf = (row: Row) => (Number(row.modelActive) ? 1e9 : 0) + row.modelVersion;
 
 /** Global first, then the highest chance of still charting at the nearest horizon, then slug. */
 function mainFirst(a: ChartGroup, b: ChartGroup): number {
@@ -102,8 +108,9 @@ export async function listCurrentForecasts(db: Db, topics: Topics): Promise<Curr
     let perChart = byTrack.get(row.trackId);
     if (!perChart) byTrack.set(row.trackId, (perChart = new Map()));
     const group = perChart.get(row.chartId);
-    if (!group || row.modelVersion > group.version) perChart.set(row.chartId, { rows: [row], version: row.modelVersion });
-    else if (row.modelVersion === group.version) group.rows.push(row);
+    const rank = rankOf(row);
+    if (!group || rank > group.rank) perChart.set(row.chartId, { rows: [row], version: row.modelVersion, rank });
+    else if (rank === group.rank) group.rows.push(row);
   }
 
   const chartStats = new Map<string, SummaryPayload['charts'][number]>();

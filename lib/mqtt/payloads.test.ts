@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   auditPayload,
@@ -50,6 +52,12 @@ describe('forecast payload', () => {
     const base = encodePayload(forecastPayload(track, toChartForecast(global, '2026-11-19', 3, [h26]), []));
     expect(encodePayload(forecastPayload(track, toChartForecast(global, '2026-11-19', 4, [h26]), []))).not.toBe(base);
     expect(encodePayload(forecastPayload(track, toChartForecast(global, '2026-11-26', 3, [h26]), []))).not.toBe(base);
+  });
+
+  it('matches the example in docs/mqtt.md', () => {
+    const doc = readFileSync(path.resolve(import.meta.dirname, '../../docs/mqtt.md'), 'utf8');
+    const example = /```json\n([\s\S]*?)```/.exec(doc)?.[1];
+    expect(forecastPayloadSchema.safeParse(JSON.parse(example ?? 'null')).success).toBe(true);
   });
 
   it('refuses impossible values', () => {

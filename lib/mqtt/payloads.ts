@@ -5,6 +5,7 @@
  * duplicate or a re-publish changes nothing for a subscriber.
  */
 import { z } from 'zod';
+import type { Forecast } from '@/lib/db/schema';
 
 export const FORECAST_SCHEMA = 'songcast.forecast.v1';
 export const SUMMARY_SCHEMA = 'songcast.forecast-summary.v1';
@@ -95,14 +96,7 @@ export interface PayloadChart {
   slug: string;
   country: string;
 }
-export interface PayloadHorizon {
-  horizonWeeks: number;
-  targetDate: string;
-  pCharting: number;
-  p10: number;
-  p50: number;
-  p90: number;
-}
+export type PayloadHorizon = Pick<Forecast, 'horizonWeeks' | 'targetDate' | 'pCharting' | 'p10' | 'p50' | 'p90'>;
 
 /** Four decimals: well below any forecast's precision, and it keeps payloads short. */
 const round = (x: number) => Math.round(x * 1e4) / 1e4 || 0;
