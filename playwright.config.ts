@@ -1,4 +1,5 @@
 import { defineConfig, devices } from '@playwright/test';
+import { E2E_ADMIN_PASSWORD, E2E_SESSION_SECRET } from './e2e/admin-env';
 import { assertLocalDatabase, E2E_DATABASE_URL } from './e2e/database-url';
 
 assertLocalDatabase(E2E_DATABASE_URL);
@@ -39,7 +40,7 @@ export default defineConfig({
     url: `http://127.0.0.1:${port}/api/health`,
     reuseExistingServer: !process.env.CI,
     timeout: 240_000,
-    env: { DATABASE_URL: E2E_DATABASE_URL },
+    env: { DATABASE_URL: E2E_DATABASE_URL, ADMIN_PASSWORD: E2E_ADMIN_PASSWORD, SESSION_SECRET: E2E_SESSION_SECRET },
     stdout: 'ignore',
     stderr: 'pipe',
   },

@@ -1,9 +1,10 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import mysql from 'mysql2/promise';
 import { E2E_ADMIN_PASSWORD } from './admin-env';
+import { E2E_DATABASE_URL } from './database-url';
 
-// The database the e2e server uses (playwright.config.ts passes the same URL to webServer.env).
-const DATABASE_URL = process.env.E2E_DATABASE_URL ?? process.env.DATABASE_URL ?? 'mysql://root@127.0.0.1:3306/songcast_e2e';
+// One worker, in order: the Origin test counts job_runs rows, which the queue test adds to.
+test.describe.configure({ mode: 'default' });
 const KIND = 'attributes';
 const [OLD, NEW] = [9001, 9002];
 // Client addresses unique to this run: the login limiter lives as long as the (possibly reused) server.
@@ -11,7 +12,7 @@ const NET = `10.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 
 
 let db: mysql.Connection;
 test.beforeAll(async () => {
-  db = await mysql.createConnection({ uri: DATABASE_URL });
+  db = await mysql.createConnection({ uri: E2E_DATABASE_URL });
 });
 test.afterAll(async () => {
   await db?.query('DELETE FROM models WHERE kind = ? AND version IN (?, ?)', [KIND, OLD, NEW]);
