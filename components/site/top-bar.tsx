@@ -24,6 +24,9 @@ export function TopBar() {
             className="h-9 w-full rounded-md border border-border bg-surface-2 px-3 text-sm placeholder:text-muted focus:border-accent focus:outline-none"
           />
         </form>
+        <Link href="/admin" className="rounded-md px-2.5 py-1.5 text-sm font-medium text-muted hover:bg-surface-2 hover:text-fg">
+          Admin
+        </Link>
       </nav>
     </header>
   );
