@@ -1,7 +1,15 @@
+import { createHash } from 'node:crypto';
 import type { Connection, RowDataPacket } from 'mysql2/promise';
 
-/** Lock names are per database, so test databases and the demo never block each other. */
-export const lockName = (database: string, job: string) => `songcast:${database}:job:${job}`;
+/**
+ * Lock names are per database, so test databases and the demo never block each other.
+ * MySQL 8 and TiDB cap lock names at 64 characters: a long database name is replaced by its hash.
+ */
+export function lockName(database: string, job: string): string {
+  const name = `songcast:${database}:job:${job}`;
+  if (name.length <= 64) return name;
+  return `songcast:${createHash('sha256').update(database).digest('hex').slice(0, 16)}:job:${job}`.slice(0, 64);
+}
 
 export class LockBusyError extends Error {
   constructor(readonly job: string, lock: string) {
