@@ -75,6 +75,14 @@ describe('deezer source', () => {
     expect(result.stats).toMatchObject({ lists: { 'deezer-weekly-global': 2, 'deezer-weekly-us': 2, 'deezer-weekly-fr': 2 }, tracksRead: 2 });
   });
 
+  it('starts at the phase --skip-to names, and refuses one it does not have', async () => {
+    const entries = (await tableCounts(t)).chart_entries;
+    const result = await runSource(source(), t, { asOf: '2026-03-20', skipTo: 'tracks', limit: 3 });
+    expect(result.stats).toMatchObject({ lists: {}, tracksRead: 3 });
+    expect((await tableCounts(t)).chart_entries).toBe(entries);
+    expect((await runSource(source(), t, { asOf: '2026-03-20', skipTo: 'playlists' })).error).toBe('the deezer source has no phase "playlists"; its phases: charts, tracks');
+  });
+
   it('resumes a failed run from its checkpoint and ends as one clean run would', async () => {
     const asOf = '2026-03-26';
     const ids = (await query('SELECT deezer_id FROM tracks WHERE deezer_id IS NOT NULL ORDER BY id')).map((r) => Number(r.deezer_id));

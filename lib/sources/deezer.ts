@@ -7,7 +7,6 @@
  * Trigger: `update --sources deezer` (weekly) and `init`. Re-runs for the same
  * as-of rewrite the same rows; a killed run resumes from its checkpoint.
  */
-import { and, count, gt, isNotNull } from 'drizzle-orm';
 import type { DeezerClientOptions } from '@/lib/deezer/client';
 import { createDeezerClient, DeezerApiError, type DeezerClient } from '@/lib/deezer/client';
 import type { DeezerTopList } from '@/lib/deezer/countries';
@@ -22,6 +21,7 @@ import { TrackResolver } from '@/lib/ingest/track-resolver';
 import type { JobContext } from '@/lib/jobs/types';
 import { sourceCheckpoint, type SourceCheckpoint } from './checkpoint';
 import type { SourceRunOptions, WeeklySource } from './types';
+import { startPhase, walkTracks } from './walk-tracks';
 
 const PHASES = ['charts', 'tracks'] as const;
 /** Places of a Deezer top list (its charts and "Top <country>" playlists hold 100). */
@@ -67,8 +67,7 @@ export function createDeezerSource(deps: DeezerSourceDeps = {}): WeeklySource {
     description: 'Deezer public API (no key): global + DEEZER_COUNTRIES top lists as weekly charts, and every Deezer track\'s rank as a snapshot (limit = tracks per list and tracks re-read)',
     phases: PHASES,
     async run(ctx, opts) {
-      const start = opts.skipTo === undefined ? 0 : PHASES.indexOf(opts.skipTo as (typeof PHASES)[number]);
-      if (start < 0) throw new Error(`the deezer source has no phase "${opts.skipTo}"; its phases: ${PHASES.join(', ')}`);
+      const start = startPhase('deezer', PHASES, opts.skipTo);
       const env = deps.apiUrl !== undefined && deps.topLists !== undefined ? null : deezerEnv();
       const client = createDeezerClient({
         apiUrl: deps.apiUrl ?? env!.apiUrl,
@@ -87,7 +86,7 @@ export function createDeezerSource(deps: DeezerSourceDeps = {}): WeeklySource {
         stats: { lists: {}, listsUnavailable: [], tracksRead: 0, snapshots: 0, tracksGone: 0 },
       };
       if (checkpoint.resume) ctx.log.info({ resume: checkpoint.resume }, 'deezer: resuming');
-      if (start <= 0) await chartsPhase(run, deps.topLists ?? env!.topLists);
+      if (start === 0) await chartsPhase(run, deps.topLists ?? env!.topLists);
       await tracksPhase(run);
       return { asOf: opts.asOf, ...run.stats, requests: client.requests, matches: run.resolver.stats, resumed: checkpoint.resume !== null };
     },
@@ -128,22 +127,15 @@ async function chartsPhase(run: Run, topLists: DeezerTopList[]) {
 /** Re-reads every track with a Deezer id (in id order, resumable) and stores its rank as the week's snapshot. */
 async function tracksPhase(run: Run) {
   const { ctx, opts, client, state, stats } = run;
-  const known = and(isNotNull(tracks.deezerId), gt(tracks.id, state.afterTrackId));
-  const [counted] = await ctx.db.select({ n: count() }).from(tracks).where(known);
-  const total = Math.min(counted?.n ?? 0, opts.limit ?? Number.POSITIVE_INFINITY);
-  let done = 0;
-  ctx.progress(0, total, 'tracks');
-  while (done < total) {
-    const batch = await ctx.db
-      .select({ id: tracks.id, deezerId: tracks.deezerId })
-      .from(tracks)
-      .where(and(isNotNull(tracks.deezerId), gt(tracks.id, state.afterTrackId)))
-      .orderBy(tracks.id)
-      .limit(Math.min(run.trackBatch, total - done));
-    if (batch.length === 0) break;
+  const walk = { after: state.afterTrackId, limit: opts.limit, batchSize: run.trackBatch, phase: 'tracks' };
+  const save = async (lastId: number) => {
+    state.afterTrackId = lastId;
+    await run.checkpoint.save(state);
+  };
+  await walkTracks<number>(ctx, tracks.deezerId, walk, async (batch) => {
     const read = await mapLimit(batch, CONCURRENCY, async (row): Promise<DeezerTrack | null> => {
       try {
-        return await client.getTrack(row.deezerId!);
+        return await client.getTrack(row.externalId);
       } catch (err) {
         // Removed from Deezer: no snapshot this week, which is what absence means.
         if (err instanceof NotFoundError) return null;
@@ -157,9 +149,5 @@ async function tracksPhase(run: Run) {
     stats.tracksRead += found.length;
     stats.snapshots += found.length;
     stats.tracksGone += batch.length - found.length;
-    state.afterTrackId = batch.at(-1)!.id;
-    await run.checkpoint.save(state);
-    done += batch.length;
-    ctx.progress(done, total, 'tracks');
-  }
+  }, save);
 }

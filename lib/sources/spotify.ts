@@ -8,7 +8,7 @@
  * QuotaExceededError after the last finished batch; a re-run resumes there.
  * Trigger: `update --sources spotify` (weekly) and `init`.
  */
-import { and, count, eq, gt, isNotNull } from 'drizzle-orm';
+import { and, eq, isNotNull } from 'drizzle-orm';
 import { playlists, tracks } from '@/lib/db/schema';
 import { ForbiddenError, NotFoundError } from '@/lib/http/errors';
 import { writeSnapshots } from '@/lib/ingest/chart-writer';
@@ -23,6 +23,7 @@ import { spotifyPopularity, spotifyTrackToInput } from '@/lib/spotify/map';
 import type { PlaylistEntry } from '@/lib/spotify/schemas';
 import { sourceCheckpoint, type SourceCheckpoint } from './checkpoint';
 import type { SourceRunOptions, WeeklySource } from './types';
+import { startPhase, walkTracks } from './walk-tracks';
 
 const PHASES = ['playlists', 'tracks'] as const;
 const TRACK_BATCH = 50;
@@ -58,8 +59,7 @@ export function createSpotifySource(deps: SpotifySourceDeps = {}): WeeklySource 
     description: 'Spotify Web API: SPOTIFY_PLAYLISTS\' items, metadata of every track with a Spotify id, popularity/features only when the app has them (limit = tracks)',
     phases: PHASES,
     async run(ctx, opts) {
-      const start = opts.skipTo === undefined ? 0 : PHASES.indexOf(opts.skipTo as (typeof PHASES)[number]);
-      if (start < 0) throw new Error(`the spotify source has no phase "${opts.skipTo}"; its phases: ${PHASES.join(', ')}`);
+      const start = startPhase('spotify', PHASES, opts.skipTo);
       const config = deps.config ?? fromEnv();
       const client = createSpotifyClient({ ...config, onRetry: (info) => ctx.log.warn(info, 'spotify: retrying'), ...deps.client });
       const [probe] = await ctx.db.select({ id: tracks.spotifyId }).from(tracks).where(isNotNull(tracks.spotifyId)).orderBy(tracks.id).limit(1);
@@ -77,7 +77,7 @@ export function createSpotifySource(deps: SpotifySourceDeps = {}): WeeklySource 
         state: checkpoint.resume ?? { asOf: opts.asOf, playlistsDone: [], afterTrackId: 0 },
         stats: { playlists: {}, playlistsUnchanged: [], playlistsUnavailable: [], tracksRead: 0, tracksGone: 0, snapshots: 0, artistsRead: 0 },
       };
-      if (start <= 0) await playlistsPhase(run, config.playlists);
+      if (start === 0) await playlistsPhase(run, config.playlists);
       await tracksPhase(run);
       return { asOf: opts.asOf, capabilities: caps, unavailable, ...run.stats, requests: client.requests, matches: run.resolver.stats, resumed: checkpoint.resume !== null };
     },
@@ -143,20 +143,13 @@ async function playlistsPhase(run: Run, ids: string[]) {
 /** Enriches every track with a Spotify id (id order, resumable); popularity snapshots when the app has them. */
 async function tracksPhase(run: Run) {
   const { ctx, opts, client, caps, state, stats } = run;
-  const pending = () => and(isNotNull(tracks.spotifyId), gt(tracks.id, state.afterTrackId));
-  const [counted] = await ctx.db.select({ n: count() }).from(tracks).where(pending());
-  const total = Math.min(counted?.n ?? 0, opts.limit ?? Number.POSITIVE_INFINITY);
-  let done = 0;
-  ctx.progress(0, total, 'tracks');
-  while (done < total) {
-    const batch = await ctx.db
-      .select({ id: tracks.id, spotifyId: tracks.spotifyId })
-      .from(tracks)
-      .where(pending())
-      .orderBy(tracks.id)
-      .limit(Math.min(TRACK_BATCH, total - done));
-    if (batch.length === 0) break;
-    const ids = batch.map((r) => r.spotifyId!);
+  const walk = { after: state.afterTrackId, limit: opts.limit, batchSize: TRACK_BATCH, phase: 'tracks' };
+  const save = async (lastId: number) => {
+    state.afterTrackId = lastId;
+    await run.checkpoint.save(state);
+  };
+  await walkTracks<string>(ctx, tracks.spotifyId, walk, async (batch) => {
+    const ids = batch.map((r) => r.externalId);
     const [found, features] = await Promise.all([fetchTracks(client, caps, ids), fetchFeatures(client, caps, ids)]);
     const read = batch.flatMap((row, i) => (found[i] ? [{ row, track: found[i], features: features[i] ?? null }] : []));
     await run.resolver.resolve(read.map((r) => spotifyTrackToInput(r.track, r.features)));
@@ -170,9 +163,5 @@ async function tracksPhase(run: Run) {
     stats.tracksRead += read.length;
     stats.tracksGone += batch.length - read.length;
     stats.snapshots += snapshots.length;
-    state.afterTrackId = batch.at(-1)!.id;
-    await run.checkpoint.save(state);
-    done += batch.length;
-    ctx.progress(done, total, 'tracks');
-  }
+  }, save);
 }
