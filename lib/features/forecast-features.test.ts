@@ -1,0 +1,117 @@
+import { describe, expect, it } from 'vitest';
+import { syntheticChart } from './__fixtures__/synthetic-chart';
+import { FEATURE_COUNT, FORECAST_FEATURES, dayNumber, isoDate, type TrackMeta } from './forecast-features';
+import { buildChartRows, type ChartHistory, type ForecastRows } from './forecast-rows';
+
+const W = 7;
+const start = dayNumber('2024-01-06');
+const f = (rows: ForecastRows, r: number, name: (typeof FORECAST_FEATURES)[number]) =>
+  rows.x[r * FEATURE_COUNT + FORECAST_FEATURES.indexOf(name)] as number;
+
+/** A chart of 10 places over `weeks` weeks; `runs` maps track id → [week, rank] pairs. */
+function chart(runs: Record<number, [number, number][]>, weeks = 60, tracks = new Map<number, TrackMeta>()): ChartHistory {
+  const entries: { t: number; d: number; r: number }[] = [];
+  for (const [t, run] of Object.entries(runs)) for (const [w, r] of run) entries.push({ t: Number(t), d: start + w * W, r });
+  // A filler song keeps every week on the chart, so every date exists.
+  for (let w = 0; w < weeks; w++) entries.push({ t: 999, d: start + w * W, r: 10 });
+  entries.sort((a, b) => a.t - b.t || a.d - b.d);
+  return {
+    chartId: 1,
+    size: 10,
+    trackIds: entries.map((e) => e.t),
+    days: entries.map((e) => e.d),
+    ranks: entries.map((e) => e.r),
+    tracks,
+  };
+}
+
+const rowOf = (rows: ForecastRows, track: number, week: number) => {
+  for (let r = 0; r < rows.n; r++) if (rows.trackId[r] === track && rows.day[r] === start + week * W) return r;
+  throw new Error(`no row for track ${track} at week ${week}`);
+};
+
+describe('forecast features', () => {
+  it('round-trips ISO dates through day numbers', () => {
+    expect(isoDate(dayNumber('2024-02-29'))).toBe('2024-02-29');
+    expect(() => dayNumber('2024-13-01')).toThrow();
+  });
+
+  it('computes a song history by hand', () => {
+    // Weeks 0–3 at ranks 5,3,1,2; off at 4; back at 5 with rank 4.
+    const rows = buildChartRows(chart({ 1: [[0, 5], [1, 3], [2, 1], [3, 2], [5, 4]] }));
+    const r = rowOf(rows, 1, 5);
+    expect(f(rows, r, 'score')).toBeCloseTo(70); // 100·(11 − 4)/10
+    expect(f(rows, r, 'rank_fraction')).toBeCloseTo(0.4);
+    expect(f(rows, r, 'score_1w_ago')).toBe(0);
+    expect(f(rows, r, 'score_2w_ago')).toBeCloseTo(90);
+    expect(f(rows, r, 'score_4w_ago')).toBeCloseTo(80);
+    expect(f(rows, r, 'peak_score')).toBeCloseTo(100);
+    expect(f(rows, r, 'log_weeks_since_peak')).toBeCloseTo(Math.log1p(3));
+    expect(f(rows, r, 'log_weeks_on_chart')).toBeCloseTo(Math.log1p(5));
+    expect(f(rows, r, 'log_current_run')).toBeCloseTo(Math.log1p(1));
+    expect(f(rows, r, 'log_weeks_since_debut')).toBeCloseTo(Math.log1p(5));
+    expect(f(rows, r, 'debut_score')).toBeCloseTo(60);
+    expect(f(rows, r, 'reentries')).toBe(1);
+    // Scores over weeks 2..5 are 100, 90, 0, 70: slope = Σ(x − x̄)(y)/5 with x = −3..0.
+    expect(f(rows, r, 'slope_4w')).toBeCloseTo((-1.5 * 100 - 0.5 * 90 + 0.5 * 0 + 1.5 * 70) / 5);
+    expect(f(rows, r, 'audio_missing')).toBe(1);
+    expect(Number.isNaN(f(rows, r, 'danceability'))).toBe(true);
+  });
+
+  it('sets targets only where the horizon week exists, with the score then', () => {
+    const rows = buildChartRows(chart({ 1: [[0, 1], [26, 3]] }, 40));
+    const r0 = rowOf(rows, 1, 0);
+    expect(rows.targets[26].observed[r0]).toBe(1);
+    expect(rows.targets[26].charting[r0]).toBe(1);
+    expect(rows.targets[26].score[r0]).toBeCloseTo(80);
+    expect(rows.targets[52].observed[r0]).toBe(0);
+    const r26 = rowOf(rows, 1, 26);
+    expect(rows.targets[26].observed[r26]).toBe(0);
+  });
+
+  it('counts the lead artist’s earlier songs and whether they lasted, once known', () => {
+    const meta = (artist: number): TrackMeta => ({ primaryArtistId: artist, releaseDay: null, durationMs: null, explicit: null, audio: null });
+    const tracks = new Map([[1, meta(7)], [2, meta(7)], [3, meta(7)]]);
+    const lasted = Array.from({ length: 30 }, (_, w) => [w, 1] as [number, number]);
+    const rows = buildChartRows(chart({ 1: lasted, 2: [[2, 2]], 3: [[40, 5], [41, 5]] }, 60, tracks));
+    const early = rowOf(rows, 3, 40);
+    expect(f(rows, early, 'log_artist_prior_songs')).toBeCloseTo(Math.log1p(2));
+    // Song 1's outcome (week 26) and song 2's (week 28) are known by week 40; only song 1 lasted.
+    expect(f(rows, early, 'log_artist_known_outcomes')).toBeCloseTo(Math.log1p(2));
+    expect(f(rows, early, 'artist_lasted_fraction')).toBeCloseTo(0.5);
+    const song1 = rowOf(rows, 1, 10);
+    expect(f(rows, song1, 'log_artist_prior_songs')).toBeCloseTo(Math.log1p(1)); // song 2 debuted at week 2, itself excluded
+    expect(Number.isNaN(f(rows, song1, 'artist_lasted_fraction'))).toBe(true);
+  });
+
+  it('does not leak: altering everything after t leaves the vectors at t unchanged', () => {
+    const { chart: full } = syntheticChart({ weeks: 90, size: 15 });
+    const weeks = [...new Set(Array.from(full.days))].sort((a, b) => a - b);
+    const t = weeks[50]!;
+    // The future rewritten: songs with an even id vanish after t, the others change rank,
+    // and a new song takes #1 every later week.
+    const entries = Array.from(full.trackIds, (trackId, i) => ({ trackId, day: full.days[i]!, rank: full.ranks[i]! }))
+      .filter((e) => e.day <= t || e.trackId % 2 === 1)
+      .map((e) => (e.day > t ? { ...e, rank: 1 + (e.rank % 15) } : e));
+    for (const day of weeks.filter((d) => d > t)) entries.push({ trackId: 1e6, day, rank: 1 });
+    entries.sort((a, b) => a.trackId - b.trackId || a.day - b.day);
+    const altered: ChartHistory = {
+      ...full,
+      trackIds: entries.map((e) => e.trackId),
+      days: entries.map((e) => e.day),
+      ranks: entries.map((e) => e.rank),
+    };
+    const a = buildChartRows(full, { onlyDays: new Set([t]) });
+    const b = buildChartRows(altered, { onlyDays: new Set([t]) });
+    expect(a.n).toBe(15);
+    expect(Array.from(b.trackId)).toEqual(Array.from(a.trackId));
+    expect(Array.from(b.x)).toEqual(Array.from(a.x));
+    // …while the targets, which do look ahead, see the change.
+    expect(Array.from(b.targets[26].charting)).not.toEqual(Array.from(a.targets[26].charting));
+  });
+
+  it('rejects entries that are not sorted by (track, date)', () => {
+    const c = chart({ 1: [[0, 1]] });
+    expect(() => buildChartRows({ ...c, trackIds: Array.from(c.trackIds).reverse() })).toThrow(/sorted by \(track, date\)/);
+  });
+});

@@ -1,0 +1,142 @@
+/**
+ * Fitting and scoring a forecast model on a time split of ForecastRows (no I/O):
+ * train on as-of weeks before the cutoff, test on as-of weeks from the cutoff on whose
+ * horizon has been observed. Never random rows: the future must not leak into training.
+ */
+import { FEATURE_COUNT, FORECAST_FEATURES } from '@/lib/features/forecast-features';
+import { HORIZONS, type ForecastRows, type Horizon } from '@/lib/features/forecast-rows';
+import { applyStandardization, fitStandardization } from '@/lib/features/standardize';
+import { FORECAST_MODEL_SCHEMA, OUTPUTS_DOC, predictWithModel, type ForecastModel } from './artifact';
+import { BASELINES, fitBaselines, predictBaseline, type BaselineName, type HorizonRows } from './baselines';
+import { trainForecastNetwork, type NetworkData, type NetworkOptions } from './forecast-network';
+import { scoreHorizon, type HorizonMetrics } from './metrics';
+
+export type MetricsByHorizon = Record<`${Horizon}`, HorizonMetrics>;
+export type BaselineMetricsByHorizon = Record<`${Horizon}`, Record<BaselineName, HorizonMetrics>>;
+
+/** Share of the training weeks (the latest ones) used to pick the best epoch. */
+const VALIDATION_SHARE = 0.15;
+
+/**
+ * Default cutoff: the as-of day below which 70% of the rows with the longest observed
+ * horizon fall, so every horizon keeps held-out rows. Throws when no horizon was observed.
+ */
+export function defaultCutoffDay(rows: ForecastRows): number {
+  for (const h of [...HORIZONS].reverse()) {
+    const days: number[] = [];
+    for (let r = 0; r < rows.n; r++) if (rows.targets[h].observed[r]) days.push(rows.day[r] as number);
+    if (days.length < 10) continue;
+    days.sort((a, b) => a - b);
+    return days[Math.floor(days.length * 0.7)] as number;
+  }
+  throw new Error(`not enough chart history to train: no horizon of ${HORIZONS.join(' or ')} weeks has been observed yet (need more than ${HORIZONS[0]} weeks of weekly chart data)`);
+}
+
+/** Indexes of the train rows (as-of < cutoff, some horizon observed) and the test rows per horizon. */
+export function timeSplit(rows: ForecastRows, cutoffDay: number) {
+  const train: number[] = [];
+  const test = { 26: [] as number[], 52: [] as number[] };
+  for (let r = 0; r < rows.n; r++) {
+    const before = (rows.day[r] as number) < cutoffDay;
+    const observed = HORIZONS.filter((h) => rows.targets[h].observed[r]);
+    if (before && observed.length) train.push(r);
+    if (!before) for (const h of observed) test[h].push(r);
+  }
+  return { train, test };
+}
+
+function networkData(rows: ForecastRows, idx: readonly number[], std: ReturnType<typeof fitStandardization>): NetworkData {
+  const y = new Float32Array(idx.length * 3 * HORIZONS.length);
+  idx.forEach((r, i) => {
+    HORIZONS.forEach((h, j) => {
+      const t = rows.targets[h];
+      const o = i * 3 * HORIZONS.length + 3 * j;
+      y[o] = t.observed[r] as number;
+      y[o + 1] = t.charting[r] as number;
+      // Conditional quantiles are learnt as offsets from the current score (persistence as the prior).
+      y[o + 2] = ((t.score[r] as number) - (rows.score[r] as number)) / 100;
+    });
+  });
+  return { x: applyStandardization(rows.x, FEATURE_COUNT, std, idx), y, n: idx.length };
+}
+
+/** Trains a model on the given rows; the latest weeks among them pick the epoch. */
+export async function fitForecastModel(
+  rows: ForecastRows,
+  trainIdx: readonly number[],
+  opts: NetworkOptions,
+  onEpoch?: (epoch: number, loss: number) => void,
+): Promise<{ model: ForecastModel; bestEpoch: number; history: { epoch: number; loss: number; validationLoss?: number }[] }> {
+  if (trainIdx.length === 0) throw new Error('no training rows before the cutoff: choose a later --cutoff');
+  const days = [...new Set(trainIdx.map((r) => rows.day[r] as number))].sort((a, b) => a - b);
+  const validationFrom = days.length >= 10 ? (days[Math.floor(days.length * (1 - VALIDATION_SHARE))] as number) : Infinity;
+  const fitIdx = trainIdx.filter((r) => (rows.day[r] as number) < validationFrom);
+  const validationIdx = trainIdx.filter((r) => (rows.day[r] as number) >= validationFrom);
+  const standardization = fitStandardization(rows.x, FEATURE_COUNT, fitIdx);
+  const hidden = opts.hidden ?? [64, 32];
+  const result = await trainForecastNetwork(
+    networkData(rows, fitIdx, standardization),
+    FEATURE_COUNT,
+    HORIZONS.length,
+    { ...opts, hidden },
+    validationIdx.length ? networkData(rows, validationIdx, standardization) : undefined,
+    onEpoch,
+  );
+  const model: ForecastModel = {
+    network: result.model,
+    spec: {
+      schema: FORECAST_MODEL_SCHEMA,
+      featureNames: [...FORECAST_FEATURES],
+      horizons: [...HORIZONS],
+      standardization,
+      outputs: OUTPUTS_DOC,
+      hidden,
+      seed: opts.seed,
+      epochs: opts.epochs,
+    },
+  };
+  return { model, bestEpoch: result.bestEpoch, history: result.history };
+}
+
+function horizonRows(rows: ForecastRows, h: Horizon, idx: readonly number[]): HorizonRows {
+  const t = rows.targets[h];
+  return {
+    charting: Float64Array.from(idx, (r) => t.charting[r] as number),
+    score: Float64Array.from(idx, (r) => t.score[r] as number),
+    currentScore: Float64Array.from(idx, (r) => rows.score[r] as number),
+    rankFraction: Float64Array.from(idx, (r) => rows.rankFraction[r] as number),
+  };
+}
+
+/** True when the model reads exactly the features this code computes. */
+export function isCompatible(model: ForecastModel): boolean {
+  return model.spec.featureNames.join() === FORECAST_FEATURES.join() && model.spec.horizons.join() === HORIZONS.join();
+}
+
+/** Scores a model on the test rows of each horizon. */
+export async function scoreModel(model: ForecastModel, rows: ForecastRows, test: Record<Horizon, number[]>): Promise<MetricsByHorizon> {
+  const out = {} as MetricsByHorizon;
+  for (const [j, h] of HORIZONS.entries()) {
+    const idx = test[h];
+    const x = new Float32Array(idx.length * FEATURE_COUNT);
+    idx.forEach((r, i) => x.set(rows.x.subarray(r * FEATURE_COUNT, (r + 1) * FEATURE_COUNT), i * FEATURE_COUNT));
+    const pred = (await predictWithModel(model, x, idx.length))[j];
+    if (!pred) throw new Error(`the model has no output for horizon ${h}`);
+    const target = horizonRows(rows, h, idx);
+    out[`${h}`] = scoreHorizon(pred, target.charting, target.score);
+  }
+  return out;
+}
+
+/** Fits every baseline on the train rows of each horizon and scores it on that horizon's test rows. */
+export function scoreBaselines(rows: ForecastRows, trainIdx: readonly number[], test: Record<Horizon, number[]>): BaselineMetricsByHorizon {
+  const out = {} as BaselineMetricsByHorizon;
+  for (const h of HORIZONS) {
+    const fit = fitBaselines(horizonRows(rows, h, trainIdx.filter((r) => rows.targets[h].observed[r])));
+    const target = horizonRows(rows, h, test[h]);
+    out[`${h}`] = Object.fromEntries(
+      BASELINES.map((name) => [name, scoreHorizon(predictBaseline(name, fit, target), target.charting, target.score)]),
+    ) as Record<BaselineName, HorizonMetrics>;
+  }
+  return out;
+}
