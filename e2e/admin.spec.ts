@@ -15,7 +15,6 @@ test.beforeAll(async () => {
   db = await mysql.createConnection({ uri: E2E_DATABASE_URL });
 });
 test.afterAll(async () => {
-  await db?.query('DELETE FROM models WHERE kind = ? AND version IN (?, ?)', [KIND, OLD, NEW]);
   await db?.end();
 });
 
@@ -145,37 +144,47 @@ test('server actions refuse a foreign Origin and a request without a session', a
   await api.dispose();
 });
 
-test('a candidate is promoted and rolled back, each after a confirmation', async ({ browser }) => {
+test('candidates are promoted and rolled back, each after a confirmation', async ({ browser }) => {
+  type Row = { id: number; version: number; status: string; activated_at: Date | null };
+  const select = async (where: string, args: unknown[]) => (await db.query(`SELECT id, version, status, activated_at FROM models WHERE kind = ? AND ${where}`, [KIND, ...args]))[0] as Row[];
+  const statuses = async () => Object.fromEntries((await select('version IN (?, ?)', [OLD, NEW])).map((r) => [r.version, r.status]));
+  // The test's two versions copy the artifact of the kind's real active version (if any), so a page that
+  // loads the active model while this runs still gets a working one; the real version is restored after.
+  const [real] = await select("status = 'active'", []);
   await db.query('DELETE FROM models WHERE kind = ? AND version IN (?, ?)', [KIND, OLD, NEW]);
-  const row = (version: number, status: string, activatedAt: Date | null) => [
-    KIND, version, status, 1000 + version, '{}', JSON.stringify({ mae: version / 1000, coverage: 0.8 }), JSON.stringify({ persistence: { mae: 12 } }), Buffer.from('x'), activatedAt,
-  ];
-  // Other active versions of this kind (if any) are retired first, so the test owns the registry state of the kind.
-  await db.query("UPDATE models SET status = 'retired' WHERE kind = ? AND status = 'active'", [KIND]);
-  await db.query(
-    'INSERT INTO models (kind, version, status, trained_rows, feature_spec, metrics, baseline_metrics, artifact, activated_at) VALUES (?), (?)',
-    [row(OLD, 'active', new Date()), row(NEW, 'candidate', null)],
-  );
-  const statuses = async () =>
-    Object.fromEntries(((await db.query('SELECT version, status FROM models WHERE kind = ? AND version IN (?, ?)', [KIND, OLD, NEW]))[0] as { version: number; status: string }[]).map((r) => [r.version, r.status]));
+  for (const version of [OLD, NEW]) {
+    const metrics = JSON.stringify({ mae: version / 1000, coverage: 0.8 });
+    await db.query(
+      real
+        ? "INSERT INTO models (kind, version, status, trained_rows, feature_spec, metrics, baseline_metrics, artifact) SELECT kind, ?, 'candidate', trained_rows, feature_spec, ?, baseline_metrics, artifact FROM models WHERE id = ?"
+        : "INSERT INTO models (kind, version, status, trained_rows, feature_spec, metrics, baseline_metrics, artifact) VALUES (?, ?, 'candidate', 100, '{}', ?, '{}', 'x')",
+      real ? [version, metrics, real.id] : [KIND, version, metrics],
+    );
+  }
+  try {
+    const page = await adminPage(browser, `${NET}.6`);
+    const section = page.locator(`section[data-model-kind="${KIND}"]`);
+    const heading = section.getByRole('heading');
+    await expect(section).toContainText('9.002');
 
-  const page = await adminPage(browser, `${NET}.6`);
-  const section = page.locator(`section[data-model-kind="${KIND}"]`);
-  await expect(section).toContainText(`v${OLD} active`);
-  await expect(section).toContainText('9.002');
+    for (const version of [OLD, NEW]) {
+      await section.locator(`th[data-model-version="${version}"]`).getByRole('button', { name: 'Promote' }).click();
+      await expect(section).toContainText(`Make ${KIND} v${version} the active model`);
+      await section.getByRole('button', { name: 'Yes, promote' }).click();
+      await expect(heading).toContainText(`v${version} active`);
+    }
+    expect(await statuses()).toEqual({ [OLD]: 'retired', [NEW]: 'active' });
 
-  await section.getByRole('button', { name: 'Promote' }).click();
-  await expect(section).toContainText(`Make ${KIND} v${NEW} the active model (v${OLD} is retired)?`);
-  await section.getByRole('button', { name: 'Yes, promote' }).click();
-  await expect(section.getByRole('heading')).toContainText(`v${NEW} active`);
-  expect(await statuses()).toEqual({ [OLD]: 'retired', [NEW]: 'active' });
-
-  await section.getByRole('button', { name: `Roll back to v${OLD}` }).click();
-  await section.getByRole('button', { name: 'Cancel' }).click();
-  expect(await statuses()).toEqual({ [OLD]: 'retired', [NEW]: 'active' });
-  await section.getByRole('button', { name: `Roll back to v${OLD}` }).click();
-  await section.getByRole('button', { name: `Yes, roll back to v${OLD}` }).click();
-  await expect(section.getByRole('heading')).toContainText(`v${OLD} active`);
-  expect(await statuses()).toEqual({ [OLD]: 'active', [NEW]: 'retired' });
-  await expect(page.getByText('Rolled back').first()).toBeVisible();
+    await section.getByRole('button', { name: `Roll back to v${OLD}` }).click();
+    await section.getByRole('button', { name: 'Cancel' }).click();
+    expect(await statuses()).toEqual({ [OLD]: 'retired', [NEW]: 'active' });
+    await section.getByRole('button', { name: `Roll back to v${OLD}` }).click();
+    await section.getByRole('button', { name: `Yes, roll back to v${OLD}` }).click();
+    await expect(heading).toContainText(`v${OLD} active`);
+    expect(await statuses()).toEqual({ [OLD]: 'active', [NEW]: 'retired' });
+    await expect(page.getByText('Rolled back').first()).toBeVisible();
+  } finally {
+    await db.query('DELETE FROM models WHERE kind = ? AND version IN (?, ?)', [KIND, OLD, NEW]);
+    if (real) await db.query("UPDATE models SET status = 'active', activated_at = ? WHERE id = ?", [real.activated_at, real.id]);
+  }
 });
