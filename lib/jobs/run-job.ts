@@ -40,6 +40,7 @@ export async function runJob<I>(job: JobDefinition, input: I, opts: RunJobOption
   const log = logger.child({ job: job.name });
   const stats: JobStats = {};
   let lockConn: Connection | null = null;
+  let lockHeld = false;
   let handle: DbHandle | null = null;
   let runId: number | null = null;
   let heartbeat: NodeJS.Timeout | null = null;
@@ -64,6 +65,7 @@ export async function runJob<I>(job: JobDefinition, input: I, opts: RunJobOption
   try {
     lockConn = await connectServer(serverUrl);
     await acquireJobLock(lockConn, database, job.name);
+    lockHeld = true;
     handle = createDb({ url, connectionLimit: 4 });
     const { db } = handle;
 
@@ -157,6 +159,8 @@ export async function runJob<I>(job: JobDefinition, input: I, opts: RunJobOption
   } finally {
     if (heartbeat) clearInterval(heartbeat);
     await handle?.close().catch(() => undefined);
+    // Release explicitly: the server frees a closed connection's locks asynchronously, and the next run may already ask.
+    if (lockConn && lockHeld) await releaseJobLock(lockConn, database, job.name).catch(() => undefined);
     await lockConn?.end().catch(() => undefined);
   }
 }
