@@ -8,7 +8,7 @@ import { assertLocalDatabase, E2E_DATABASE_URL } from './database-url';
 
 const STEPS: string[][] = [
   ['migrate'],
-  ['sample-data', '--songs', '800'],
+  ['sample-data'],
   ['train', '--epochs', '3'],
   ['predict'],
 ];
