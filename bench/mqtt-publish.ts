@@ -10,9 +10,9 @@ import { charts, models } from '@/lib/db/schema';
 import { logger } from '@/lib/log';
 import { publishForecasts } from '@/lib/jobs/publish';
 import { listCurrentForecasts } from '@/lib/mqtt/current-forecasts';
-import { publishOptions, type RetainedMessage } from '@/lib/mqtt/publisher';
+import { openPublisher, publishOptions, type RetainedMessage } from '@/lib/mqtt/publisher';
 import { topicsFor } from '@/lib/mqtt/topics';
-import { clearRetained, TEST_BROKER_URL, uniquePrefix } from '@/tests/support/mqtt';
+import { TEST_BROKER_URL, uniquePrefix } from '@/tests/support/mqtt';
 import { createTestDb, type TestDb } from '@/tests/support/test-db';
 
 const { values } = parseArgs({ options: { messages: { type: 'string', default: '20000' }, runs: { type: 'string', default: '5' } } });
@@ -22,10 +22,22 @@ const WINDOW = 500;
 const prefix = uniquePrefix('bench');
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
+const spotifyId = (i: number) => `b${String(i).padStart(21, '0')}`;
+
+/** Deletes the bench's retained topics by name: a subscriber would miss some past Mosquitto's queue limit. */
+async function deleteTopics(topics: string[]) {
+  const publisher = await openPublisher({ url: TEST_BROKER_URL, maxInFlight: WINDOW });
+  try {
+    await publisher.publishRetained(topics.map((topic) => ({ topic, payload: '' })), { onAck: () => undefined });
+  } finally {
+    await publisher.end();
+  }
+}
+
 async function seed(t: TestDb) {
   const [chart] = await t.db.insert(charts).values({ slug: 'bench-global', name: 'Bench', source: 'bench', country: 'global', frequency: 'weekly', size: 200 });
   const [model] = await t.db.insert(models).values({ kind: 'forecast', version: 1, trainedRows: 1, featureSpec: {}, metrics: {}, baselineMetrics: {}, artifact: Buffer.from('x') });
-  const trackRows = Array.from({ length: N }, (_, i) => [`b${String(i).padStart(21, '0')}`, `k${i}`, `Song ${i}`, `Artist ${i % 600}`]);
+  const trackRows = Array.from({ length: N }, (_, i) => [spotifyId(i), `k${i}`, `Song ${i}`, `Artist ${i % 600}`]);
   await t.pool.query('INSERT INTO tracks (spotify_id, match_key, title, artist_names) VALUES ?', [trackRows]);
   const [ids] = (await t.pool.query('SELECT id FROM tracks ORDER BY id')) as unknown as [{ id: number }[]];
   const rows = ids.flatMap(({ id }, i) =>
@@ -107,7 +119,7 @@ async function main() {
       }),
     );
   } finally {
-    await clearRetained(TEST_BROKER_URL, prefix);
+    await deleteTopics([...Array.from({ length: N }, (_, i) => `${prefix}/forecasts/${spotifyId(i)}`), `${prefix}/forecasts/_summary`]);
     await t.drop();
   }
 }

@@ -42,7 +42,10 @@ export async function readRetained(url: string, filter: string, { protocolVersio
   return seen;
 }
 
-/** Deletes every retained message under `prefix/` (zero-byte retained publishes). */
+/**
+ * Deletes every retained message under `prefix/` (zero-byte retained publishes). For the handful of
+ * topics a test makes: past Mosquitto's max_queued_messages (1,000) a subscriber misses some.
+ */
 export async function clearRetained(url: string, prefix: string, protocolVersion: 4 | 5 = 5): Promise<void> {
   const topics = [...(await readRetained(url, `${prefix}/#`, { protocolVersion })).keys()];
   const client = await mqtt.connectAsync(url, { protocolVersion, reconnectPeriod: 0 });
