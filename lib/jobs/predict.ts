@@ -1,0 +1,112 @@
+/**
+ * predict — with the active forecast model, writes a forecast (+26 and +52 weeks: chance of
+ * still charting and p10/p50/p90 of the score) for every song on each weekly chart in
+ * that chart's latest week, or its latest week on or before --as-of.
+ * Trigger: weekly order (after update), the admin console, the demo. Schedule: weekly.
+ * Upserts on (track, chart, as-of, horizon, model): a rerun writes the same rows.
+ */
+import { sql } from 'drizzle-orm';
+import { z } from 'zod';
+import { forecasts, type NewForecast } from '@/lib/db/schema';
+import { FEATURE_COUNT, dayNumber, isoDate } from '@/lib/features/forecast-features';
+import { HORIZONS } from '@/lib/features/forecast-rows';
+import { predictWithModel } from '@/lib/models/artifact';
+import { loadForecastRows } from '@/lib/models/forecast-dataset';
+import { loadActiveForecastModel } from '@/lib/models/forecast-registry';
+import { isCompatible } from '@/lib/models/forecast-training';
+import { defineJob } from './types';
+
+const BATCH = 1_000;
+
+export const predictInput = z
+  .object({
+    'as-of': z
+      .string()
+      .refine((s) => /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), 'expected a date written YYYY-MM-DD')
+      .optional(),
+    chart: z.string().min(1).max(64).optional(),
+  })
+  .strict();
+
+export const predictJob = defineJob({
+  name: 'predict',
+  summary: 'Forecast every song on each weekly chart with the active model (+26 and +52 weeks).',
+  help: [
+    'For each weekly chart (or only --chart), takes its latest week (or its latest week on or before --as-of),',
+    'computes the features of every song on it from the history up to that week, and writes one forecast per',
+    'song and horizon: the chance it is still on that chart 26 and 52 weeks later and p10/p50/p90 of its score',
+    'then (0 = off the chart). Needs an active forecast model: run train first. Re-running writes the same rows.',
+  ].join('\n'),
+  options: {
+    'as-of': { type: 'string', description: 'forecast as of this date, YYYY-MM-DD (default: each chart\'s latest week)' },
+    chart: { type: 'string', description: 'only the weekly chart with this slug' },
+  },
+  input: predictInput,
+  async run(ctx, input) {
+    const { info, model } = await loadActiveForecastModel(ctx.db);
+    if (!isCompatible(model)) {
+      throw new Error(`the active forecast model v${info.version} was trained on other features than this code computes: run train to replace it`);
+    }
+    const limit = input['as-of'] ? dayNumber(input['as-of']) : Infinity;
+    const asOfByChart = new Map<number, number>();
+    ctx.progress(0, 0, 'loading chart history');
+    const { rows, charts } = await loadForecastRows(ctx.db, {
+      chart: input.chart,
+      onChart: (done, total) => ctx.progress(done, total),
+      onlyDays: (chart, days) => {
+        const latest = days.filter((d) => d <= limit).at(-1);
+        if (latest === undefined) return new Set();
+        asOfByChart.set(chart.id, latest);
+        return new Set([latest]);
+      },
+    });
+    if (charts.length === 0) throw new Error('no weekly charts in the database: load some first (npm run job -- sample-data, or import)');
+
+    ctx.progress(0, rows.n, 'predicting');
+    const predictions = await predictWithModel(model, rows.x.subarray(0, rows.n * FEATURE_COUNT), rows.n);
+    const values: NewForecast[] = [];
+    HORIZONS.forEach((h, j) => {
+      const p = predictions[j];
+      if (!p) throw new Error(`the model has no output for +${h} weeks`);
+      for (let r = 0; r < rows.n; r++) {
+        const day = rows.day[r] as number;
+        values.push({
+          trackId: rows.trackId[r] as number,
+          chartId: rows.chartId[r] as number,
+          asOf: isoDate(day),
+          horizonWeeks: h,
+          targetDate: isoDate(day + 7 * h),
+          modelId: info.id,
+          pCharting: p.pCharting[r] as number,
+          p10: p.p10[r] as number,
+          p50: p.p50[r] as number,
+          p90: p.p90[r] as number,
+        });
+      }
+    });
+
+    ctx.progress(0, values.length, 'writing forecasts');
+    for (let i = 0; i < values.length; i += BATCH) {
+      await ctx.db
+        .insert(forecasts)
+        .values(values.slice(i, i + BATCH))
+        .onDuplicateKeyUpdate({
+          set: {
+            targetDate: sql`VALUES(${forecasts.targetDate})`,
+            pCharting: sql`VALUES(${forecasts.pCharting})`,
+            p10: sql`VALUES(${forecasts.p10})`,
+            p50: sql`VALUES(${forecasts.p50})`,
+            p90: sql`VALUES(${forecasts.p90})`,
+          },
+        });
+      ctx.progress(Math.min(values.length, i + BATCH));
+    }
+    return {
+      modelId: info.id,
+      version: info.version,
+      charts: Object.fromEntries(charts.map((c) => [c.slug, asOfByChart.has(c.id) ? isoDate(asOfByChart.get(c.id) as number) : null])),
+      songs: rows.n,
+      forecasts: values.length,
+    };
+  },
+});
