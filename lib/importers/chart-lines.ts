@@ -1,4 +1,4 @@
-import { upsertChart, writeChartRows, writeSnapshots, type ChartSpec, type SnapshotRow } from '@/lib/ingest/chart-writer';
+import { upsertChart, writeChartGroups, writeSnapshots, type ChartRef, type ChartRow, type ChartSpec, type SnapshotRow } from '@/lib/ingest/chart-writer';
 import type { TrackInput } from '@/lib/ingest/types';
 import { BadLine } from './fields';
 import type { ImportEnv } from './types';
@@ -38,7 +38,7 @@ export function chartLineWriter(env: ImportEnv) {
   return async (lines: ChartLine[]) => {
     if (lines.length === 0) return;
     const ids = await env.resolver.resolve(lines.map((l) => l.track));
-    const byChart = new Map<string, { chart: ChartSpec; rows: { date: string; rank: number; trackId: number; streams: number | null }[] }>();
+    const byChart = new Map<string, { chart: ChartSpec; rows: ChartRow[] }>();
     const snapshots: SnapshotRow[] = [];
     lines.forEach((l, i) => {
       const trackId = ids[i]!;
@@ -47,6 +47,7 @@ export function chartLineWriter(env: ImportEnv) {
       byChart.set(l.chart.slug, group);
       if (l.snapshot) snapshots.push({ trackId, observedOn: l.date, source: l.snapshot.source, popularity: l.snapshot.popularity });
     });
+    const groups: { chart: ChartRef; rows: ChartRow[] }[] = [];
     for (const { chart, rows } of byChart.values()) {
       let id = chartIds.get(chart.slug);
       if (id === undefined) {
@@ -54,9 +55,10 @@ export function chartLineWriter(env: ImportEnv) {
         chartIds.set(chart.slug, id);
         env.count('charts', 1);
       }
-      await writeChartRows(env.pool, { id, slug: chart.slug, size: chart.size }, rows);
-      env.count('chartEntries', rows.length);
+      groups.push({ chart: { id, slug: chart.slug, size: chart.size }, rows });
     }
+    await writeChartGroups(env.pool, groups);
+    env.count('chartEntries', lines.length);
     await writeSnapshots(env.pool, snapshots);
     env.count('snapshots', snapshots.length);
   };

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { RowDataPacket } from 'mysql2/promise';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ingestTotals } from '@/lib/ingest/totals';
 import { importJob } from '@/lib/jobs/import';
 import { EXIT, runJob } from '@/lib/jobs/run-job';
 import { createTestDb, type TestDb } from '@/tests/support/test-db';
@@ -19,15 +20,7 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-const TABLES = ['artists', 'tracks', 'track_artists', 'charts', 'chart_entries', 'popularity_snapshots', 'playlists', 'playlist_tracks'];
-async function tableCounts(db: TestDb) {
-  const out: Record<string, number> = {};
-  for (const table of TABLES) {
-    const [rows] = await db.pool.query<RowDataPacket[]>(`SELECT COUNT(*) AS n FROM ${table}`);
-    out[table] = Number(rows[0]!.n);
-  }
-  return out;
-}
+const tableCounts = (db: TestDb) => ingestTotals(db.pool);
 
 async function fixture(name: string, lines: string[], gzip = false) {
   const file = path.join(dir, name);

@@ -1,5 +1,6 @@
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { ingestTotals } from '@/lib/ingest/totals';
 import { TrackResolver } from '@/lib/ingest/track-resolver';
 import type { JobContext } from '@/lib/jobs/types';
 import { CsvReader, type CsvRecord } from './csv';
@@ -130,6 +131,7 @@ export async function runImport(ctx: JobContext, format: ImportFormat, target: s
     bytesBefore += sizes[fi]!;
   }
   if (files.length === 0) env.note(`${target}: no .csv or .csv.gz files`);
+  stats.totals = await ingestTotals(ctx.pool);
   return stats;
 }
 

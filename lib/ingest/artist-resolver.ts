@@ -49,7 +49,8 @@ export class ArtistResolver {
     }
     // A name-only credit joins an artist this batch creates with a Spotify id under the same name.
     const linkedKeys = new Set([...creates.values()].filter((c) => c.ref.spotifyId).map((c) => c.key));
-    const toCreate = [...creates.values()].filter((c) => c.ref.spotifyId || !linkedKeys.has(c.key));
+    // A Spotify id linked to an existing artist later in the pass ("LeeHi" created, "LEE HI" linked) needs no row.
+    const toCreate = [...creates.values()].filter((c) => (c.ref.spotifyId ? !this.bySpotify.has(c.ref.spotifyId) : !linkedKeys.has(c.key)));
     if (toCreate.length > 0) await this.create(conn, toCreate);
     for (const i of missing) {
       const ref = refs[i]!;

@@ -68,18 +68,31 @@ function checkDate(date: string) {
  * Idempotent. A song listed twice on one date keeps its best score; a known
  * stream count is never replaced by a missing one.
  */
-export async function writeChartRows(pool: Pool, chart: { id: number; slug: string; size: number }, rows: ChartRow[]): Promise<void> {
-  if (rows.length === 0) return;
+export async function writeChartRows(pool: Pool, chart: ChartRef, rows: ChartRow[]): Promise<void> {
+  await writeChartGroups(pool, [{ chart, rows }]);
+}
+
+export interface ChartRef {
+  id: number;
+  slug: string;
+  size: number;
+}
+
+/** {@link writeChartRows} for the rows of several charts, still in one transaction (one commit per batch). */
+export async function writeChartGroups(pool: Pool, groups: { chart: ChartRef; rows: ChartRow[] }[]): Promise<void> {
   const entries = new Map<string, unknown[]>();
   const scores = new Map<string, unknown[]>();
-  for (const r of rows) {
-    checkDate(r.date);
-    const popularity = chartScore(r.rank, chart.size);
-    entries.set(`${r.date}|${r.rank}`, [chart.id, r.date, r.rank, r.trackId, r.streams ?? null]);
-    const key = `${r.trackId}|${r.date}`;
-    const prev = scores.get(key);
-    if (!prev || (prev[3] as number) < popularity) scores.set(key, [r.trackId, r.date, chart.slug, popularity]);
+  for (const { chart, rows } of groups) {
+    for (const r of rows) {
+      checkDate(r.date);
+      const popularity = chartScore(r.rank, chart.size);
+      entries.set(`${chart.id}|${r.date}|${r.rank}`, [chart.id, r.date, r.rank, r.trackId, r.streams ?? null]);
+      const key = `${r.trackId}|${r.date}|${chart.slug}`;
+      const prev = scores.get(key);
+      if (!prev || (prev[3] as number) < popularity) scores.set(key, [r.trackId, r.date, chart.slug, popularity]);
+    }
   }
+  if (entries.size === 0) return;
   await inTransaction(pool, async (conn) => {
     await insertChunks(
       conn,

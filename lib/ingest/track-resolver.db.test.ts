@@ -94,6 +94,17 @@ describe('TrackResolver', () => {
     expect(rows.map((x) => x.spotify_id)).toEqual(['art0000000000000000001', 'art0000000000000000002']);
   });
 
+  it('creates one artist when one Spotify id comes under two names, one of them already known', async () => {
+    await new TrackResolver(t.pool).resolve([{ title: 'Holo', artists: [{ name: 'LEE HI' }] }]);
+    const lee = 'lee0000000000000000001';
+    await new TrackResolver(t.pool).resolve([
+      { title: 'Breathe', artists: [{ name: 'LeeHi', spotifyId: lee }] },
+      { title: 'Rose', artists: [{ name: 'LEE HI', spotifyId: lee }] },
+    ]);
+    const [rows] = await t.pool.query<RowDataPacket[]>('SELECT name FROM artists WHERE spotify_id = ?', [lee]);
+    expect(rows.map((x) => x.name)).toEqual(['LEE HI']);
+  });
+
   it('resolves big inputs in several batches and is idempotent', async () => {
     const inputs = Array.from({ length: 4_500 }, (_, i) => song(`Bulk ${i % 3_000}`, `Artist ${(i % 3_000) % 7}`, i % 2 ? { spotifyId: sid(1_000 + (i % 3_000)) } : {}));
     const before = await count('tracks');
