@@ -2,22 +2,14 @@ import { and, asc, count, desc, eq, gte, inArray, like, max, min, or, sql } from
 import { alias } from 'drizzle-orm/mysql-core';
 import type { Db } from '@/lib/db/client';
 import { chartEntries, charts, tracks } from '@/lib/db/schema';
+import type { AudioFeatures as IngestAudioFeatures } from '@/lib/ingest/types';
 import { containsPattern, prefixPattern, toIsoDate } from './values';
 
-/** Audio features as stored (0–1 unless noted); every one may be missing. */
-export interface AudioFeatures {
-  danceability: number | null;
-  energy: number | null;
-  speechiness: number | null;
-  acousticness: number | null;
-  instrumentalness: number | null;
-  liveness: number | null;
-  valence: number | null;
-  /** Beats per minute. */
-  tempo: number | null;
-  /** dB, typically −60 to 0. */
-  loudness: number | null;
-}
+/** The audio features the song page shows (0–1 unless noted: tempo in BPM, loudness in dB); each may be missing. */
+export type AudioFeatures = Pick<
+  IngestAudioFeatures,
+  'danceability' | 'energy' | 'speechiness' | 'acousticness' | 'instrumentalness' | 'liveness' | 'valence' | 'tempo' | 'loudness'
+>;
 
 export interface Song {
   id: number;
