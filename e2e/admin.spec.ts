@@ -1,9 +1,10 @@
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import mysql from 'mysql2/promise';
 import { E2E_ADMIN_PASSWORD } from './admin-env';
+import { adminPage, captureAction, COOKIE, refusedSessions, replay, signedSession } from './admin-support';
 import { E2E_DATABASE_URL } from './database-url';
 
-// One worker, in order: the Origin test counts job_runs rows, which the queue test adds to.
+// In order, in one worker: the action tests count job_runs rows, which the queue test adds to.
 test.describe.configure({ mode: 'default' });
 const KIND = 'attributes';
 const [OLD, NEW] = [9001, 9002];
@@ -20,22 +21,6 @@ test.afterAll(async () => {
 
 const countRuns = async () => ((await db.query('SELECT COUNT(*) AS n FROM job_runs'))[0] as { n: number }[])[0]!.n;
 
-/**
- * A page in its own browser context. Each test comes from its own client address
- * (X-Forwarded-For), so the per-address login limit of one test never blocks another.
- */
-async function adminPage(browser: Browser, ip: string, { login = true } = {}): Promise<Page> {
-  const context = await browser.newContext({ extraHTTPHeaders: { 'x-forwarded-for': ip } });
-  const page = await context.newPage();
-  if (login) {
-    await page.goto('/admin/login');
-    await page.getByLabel('Admin password').fill(E2E_ADMIN_PASSWORD);
-    await page.getByRole('button', { name: 'Log in' }).click();
-    await expect(page).toHaveURL(/\/admin$/, { timeout: 30_000 });
-  }
-  return page;
-}
-
 test('the console asks for a login, refuses a wrong password and lets the right one in', async ({ browser }) => {
   const page = await adminPage(browser, `${NET}.1`, { login: false });
   await page.goto('/admin');
@@ -48,7 +33,7 @@ test('the console asks for a login, refuses a wrong password and lets the right 
   await page.getByLabel('Admin password').fill(E2E_ADMIN_PASSWORD);
   await page.getByRole('button', { name: 'Log in' }).click();
   await expect(page.getByRole('heading', { name: 'Jobs and models' })).toBeVisible();
-  const cookie = (await page.context().cookies()).find((c) => c.name === 'songcast_admin');
+  const cookie = (await page.context().cookies()).find((c) => c.name === COOKIE);
   expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Lax' });
 
   await page.getByRole('button', { name: 'Log out' }).click();
@@ -76,18 +61,19 @@ test('after 5 attempts in a minute the login says to wait, even for the right pa
   await expect(page).toHaveURL(/\/admin\/login$/);
 });
 
-test('a forged or tampered session cookie is refused', async ({ browser, baseURL }) => {
-  const page = await adminPage(browser, `${NET}.3`);
-  const real = (await page.context().cookies()).find((c) => c.name === 'songcast_admin')!;
-  const [body, mac] = real.value.split('.');
-  const payload = JSON.parse(Buffer.from(body!, 'base64url').toString());
-  const stretched = Buffer.from(JSON.stringify({ ...payload, exp: payload.exp + 86_400 * 365 })).toString('base64url');
-  for (const value of ['forged', `${stretched}.${mac}`, `${body}.${'A'.repeat(mac!.length)}`]) {
+test('forged, tampered and expired session cookies are refused; a well-signed fresh one is accepted', async ({ browser, baseURL }) => {
+  const page = await adminPage(browser, `${NET}.3`, { login: false });
+  for (const value of refusedSessions()) {
     await page.context().clearCookies();
-    await page.context().addCookies([{ name: 'songcast_admin', value, url: baseURL! }]);
+    if (value !== undefined) await page.context().addCookies([{ name: COOKIE, value, url: baseURL! }]);
     await page.goto('/admin');
     await expect(page).toHaveURL(/\/admin\/login$/);
   }
+  // The control: the same construction, unexpired, opens the console (so the refusals above are meaningful).
+  const now = Math.floor(Date.now() / 1000);
+  await page.context().addCookies([{ name: COOKIE, value: signedSession(now, now + 600), url: baseURL! }]);
+  await page.goto('/admin');
+  await expect(page.getByRole('heading', { name: 'Jobs and models' })).toBeVisible();
 });
 
 test('queueing an audit run starts it in another process and the console follows it to the end', async ({ browser }) => {
@@ -101,52 +87,37 @@ test('queueing an audit run starts it in another process and the console follows
   // No reload: the page refreshes itself while the run is queued or running.
   await expect(row).toHaveAttribute('data-status', 'succeeded', { timeout: 60_000 });
   await expect(row).toContainText('audited');
-  const [[run]] = (await db.query('SELECT status, requested_by, pid FROM job_runs WHERE id = ?', [runId])) as unknown as [[{ status: string; requested_by: string; pid: number }]];
+  const [[run]] = (await db.query('SELECT status, requested_by FROM job_runs WHERE id = ?', [runId])) as unknown as [[{ status: string; requested_by: string }]];
   expect(run).toMatchObject({ status: 'succeeded', requested_by: 'admin' });
   await expect(page.getByText('Queued').first()).toBeVisible();
 });
 
-test('server actions refuse a foreign Origin and a request without a session', async ({ browser, playwright, baseURL }) => {
+test('the queue action refuses a foreign Origin and every request without a valid session', async ({ browser, playwright, baseURL }) => {
   const page = await adminPage(browser, `${NET}.5`);
-  // Capture the browser's real "queue audit" action request, and stop it before it reaches the server.
-  const captured = new Promise<{ headers: Record<string, string>; body: string }>((resolve) => {
-    void page.route('**/admin', async (route) => {
-      const req = route.request();
-      if (req.method() !== 'POST') return route.continue();
-      resolve({ headers: req.headers(), body: req.postData() ?? '' });
-      await route.abort();
-    });
-  });
-  await page.getByRole('button', { name: 'Queue audit forecasts' }).click();
-  const { headers: { cookie: _cookie, ...headers }, body } = await captured;
-  const before = await countRuns();
-  const ownOrigin = new URL(baseURL!).origin;
-  const session = (await page.context().cookies()).find((c) => c.name === 'songcast_admin')!;
+  const action = await captureAction(page, () => page.getByRole('button', { name: 'Queue audit forecasts' }).click());
+  const session = (await page.context().cookies()).find((c) => c.name === COOKIE)!.value;
+  const own = new URL(baseURL!).origin;
   const api = await playwright.request.newContext({ baseURL });
-  const post = (extra: Record<string, string>) => api.post('/admin', { headers: { ...headers, ...extra }, data: body, maxRedirects: 0 });
+  const before = await countRuns();
 
-  // With a valid session but another site's Origin: Next refuses the action before it runs.
-  const foreign = await post({ origin: 'https://evil.example', cookie: `songcast_admin=${session.value}` });
-  expect(foreign.status()).toBe(500);
+  // A valid session but another site's Origin: Next refuses the action before it runs.
+  expect((await replay(api, action, 'https://evil.example', session)).status()).toBe(500);
   expect(await countRuns()).toBe(before);
-
-  // From our own Origin without a session cookie, or with a forged one: requireAdmin() refuses it.
-  for (const cookie of [undefined, 'songcast_admin=forged.value']) {
-    const anonymous = await post({ origin: ownOrigin, ...(cookie ? { cookie } : {}) });
-    expect(anonymous.status()).toBeLessThan(500);
-    expect(await countRuns()).toBe(before);
+  // Our Origin without a valid session: requireAdmin() refuses it (a redirect to the login, never a 5xx).
+  for (const refused of refusedSessions()) {
+    expect((await replay(api, action, own, refused)).status()).toBeLessThan(500);
   }
-
+  expect(await countRuns()).toBe(before);
   // The control: the same request with the session and our Origin does queue a run.
-  const allowed = await post({ origin: ownOrigin, cookie: `songcast_admin=${session.value}` });
-  expect(allowed.status()).toBe(200);
+  expect((await replay(api, action, own, session)).status()).toBe(200);
   expect(await countRuns()).toBe(before + 1);
   await api.dispose();
 });
 
-test('candidates are promoted and rolled back, each after a confirmation', async ({ browser }) => {
+test('candidates are promoted and rolled back after a confirmation, and never without a session', async ({ browser, playwright, baseURL }) => {
   type Row = { id: number; version: number; status: string; activated_at: Date | null };
-  const select = async (where: string, args: unknown[]) => (await db.query(`SELECT id, version, status, activated_at FROM models WHERE kind = ? AND ${where}`, [KIND, ...args]))[0] as Row[];
+  const select = async (where: string, args: unknown[]) =>
+    (await db.query(`SELECT id, version, status, activated_at FROM models WHERE kind = ? AND ${where}`, [KIND, ...args]))[0] as Row[];
   const statuses = async () => Object.fromEntries((await select('version IN (?, ?)', [OLD, NEW])).map((r) => [r.version, r.status]));
   // The test's two versions copy the artifact of the kind's real active version (if any), so a page that
   // loads the active model while this runs still gets a working one; the real version is restored after.
@@ -161,29 +132,46 @@ test('candidates are promoted and rolled back, each after a confirmation', async
       real ? [version, metrics, real.id] : [KIND, version, metrics],
     );
   }
+  const api = await playwright.request.newContext({ baseURL });
+  const own = new URL(baseURL!).origin;
   try {
     const page = await adminPage(browser, `${NET}.6`);
     const section = page.locator(`section[data-model-kind="${KIND}"]`);
     const heading = section.getByRole('heading');
+    const promote = (version: number) => section.locator(`th[data-model-version="${version}"]`).getByRole('button', { name: 'Promote' });
     await expect(section).toContainText('9.002');
 
+    // The promote action sent without a valid session changes nothing.
+    await promote(OLD).click();
+    const promoteAction = await captureAction(page, () => section.getByRole('button', { name: 'Yes, promote' }).click());
+    for (const refused of refusedSessions()) expect((await replay(api, promoteAction, own, refused)).status()).toBeLessThan(500);
+    expect(await statuses()).toEqual({ [OLD]: 'candidate', [NEW]: 'candidate' });
+    await page.reload();
+
     for (const version of [OLD, NEW]) {
-      await section.locator(`th[data-model-version="${version}"]`).getByRole('button', { name: 'Promote' }).click();
+      await promote(version).click();
       await expect(section).toContainText(`Make ${KIND} v${version} the active model`);
       await section.getByRole('button', { name: 'Yes, promote' }).click();
       await expect(heading).toContainText(`v${version} active`);
     }
     expect(await statuses()).toEqual({ [OLD]: 'retired', [NEW]: 'active' });
 
-    await section.getByRole('button', { name: `Roll back to v${OLD}` }).click();
+    const rollback = section.getByRole('button', { name: `Roll back to v${OLD}` });
+    await rollback.click();
     await section.getByRole('button', { name: 'Cancel' }).click();
+    await rollback.click();
+    const rollbackAction = await captureAction(page, () => section.getByRole('button', { name: `Yes, roll back to v${OLD}` }).click());
+    for (const refused of refusedSessions()) expect((await replay(api, rollbackAction, own, refused)).status()).toBeLessThan(500);
     expect(await statuses()).toEqual({ [OLD]: 'retired', [NEW]: 'active' });
-    await section.getByRole('button', { name: `Roll back to v${OLD}` }).click();
+    await page.reload();
+
+    await rollback.click();
     await section.getByRole('button', { name: `Yes, roll back to v${OLD}` }).click();
     await expect(heading).toContainText(`v${OLD} active`);
     expect(await statuses()).toEqual({ [OLD]: 'active', [NEW]: 'retired' });
     await expect(page.getByText('Rolled back').first()).toBeVisible();
   } finally {
+    await api.dispose();
     await db.query('DELETE FROM models WHERE kind = ? AND version IN (?, ?)', [KIND, OLD, NEW]);
     if (real) await db.query("UPDATE models SET status = 'active', activated_at = ? WHERE id = ?", [real.activated_at, real.id]);
   }
