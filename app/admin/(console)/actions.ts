@@ -7,10 +7,10 @@ import { formAction } from '@/lib/actions';
 import { recordAdminAction } from '@/lib/auth/admin-trail';
 import { logOut } from '@/lib/auth/login';
 import { requireAdmin } from '@/lib/auth/require-admin';
-import { getDb } from '@/lib/db/client';
+import { getDb, type Db } from '@/lib/db/client';
 import { MODEL_KINDS } from '@/lib/db/schema';
 import { queueJobs } from '@/lib/jobs/queue';
-import { promoteModel, rollbackModel } from '@/lib/models/registry-actions';
+import { promoteModel, rollbackModel, type RegistryChange } from '@/lib/models/registry-actions';
 
 /** Queues a job (or a chain) and starts it in a separate process. */
 export const queueJobAction = formAction(
@@ -25,31 +25,27 @@ export const queueJobAction = formAction(
   { admin: true },
 );
 
+/** A registry change (promote/rollback) recorded in the admin trail. */
+const registryAction = <S extends z.ZodType>(schema: S, what: 'promote' | 'rollback', change: (db: Db, input: z.infer<S>) => Promise<RegistryChange>) =>
+  formAction(
+    schema,
+    async (input) => {
+      const db = getDb();
+      const result = await change(db, input);
+      await recordAdminAction(db, what, { ...result });
+      revalidatePath('/admin');
+      return result;
+    },
+    { admin: true },
+  );
+
 /** Makes a candidate model version active (the active one is retired). */
-export const promoteModelAction = formAction(
-  z.object({ modelId: z.coerce.number().int().positive() }),
-  async ({ modelId }) => {
-    const db = getDb();
-    const change = await promoteModel(db, modelId);
-    await recordAdminAction(db, 'promote', { ...change });
-    revalidatePath('/admin');
-    return change;
-  },
-  { admin: true },
+export const promoteModelAction = registryAction(z.object({ modelId: z.coerce.number().int().positive() }), 'promote', (db, { modelId }) =>
+  promoteModel(db, modelId),
 );
 
 /** Goes back to the version of a kind that was active before the current one. */
-export const rollbackModelAction = formAction(
-  z.object({ kind: z.enum(MODEL_KINDS) }),
-  async ({ kind }) => {
-    const db = getDb();
-    const change = await rollbackModel(db, kind);
-    await recordAdminAction(db, 'rollback', { ...change });
-    revalidatePath('/admin');
-    return change;
-  },
-  { admin: true },
-);
+export const rollbackModelAction = registryAction(z.object({ kind: z.enum(MODEL_KINDS) }), 'rollback', (db, { kind }) => rollbackModel(db, kind));
 
 /** Ends the admin session. */
 export async function logoutAction(): Promise<void> {
