@@ -28,6 +28,7 @@ describe('topics', () => {
     expect(() => validatePrefix('/songcast')).toThrow(/leading or trailing/);
     expect(() => validatePrefix('songcast/')).toThrow(/leading or trailing/);
     expect(() => validatePrefix('')).toThrow();
+    expect(() => validatePrefix('a'.repeat(201))).toThrow(/at most 200 characters/);
     expect(validatePrefix('test/run-1')).toBe('test/run-1');
   });
 });

@@ -25,10 +25,15 @@ export function trackKey(track: TopicTrack): string {
   return track.spotifyId && SPOTIFY_ID.test(track.spotifyId) ? track.spotifyId : `t${track.id}`;
 }
 
-/** Rejects prefixes MQTT cannot publish to (wildcards, empty levels at the ends, NUL). */
+/** Longest prefix: song topics must fit mqtt_retained.topic (255 characters). */
+export const MAX_PREFIX_LENGTH = 200;
+
+/** Rejects prefixes MQTT cannot publish to (wildcards, empty levels at the ends, NUL) or too long to store. */
 export function validatePrefix(prefix: string): string {
-  if (!prefix || /[#+\u0000]/.test(prefix) || prefix.startsWith('/') || prefix.endsWith('/')) {
-    throw new Error(`MQTT topic prefix "${prefix}" is not usable: no wildcards (# +), no leading or trailing "/".`);
+  if (!prefix || /[#+\u0000]/.test(prefix) || prefix.startsWith('/') || prefix.endsWith('/') || prefix.length > MAX_PREFIX_LENGTH) {
+    throw new Error(
+      `MQTT topic prefix "${prefix.slice(0, 40)}" is not usable: no wildcards (# +), no leading or trailing "/", at most ${MAX_PREFIX_LENGTH} characters.`,
+    );
   }
   return prefix;
 }
