@@ -13,10 +13,7 @@ const MAX_SAMPLES = 100;
 const CSV_FILE = /\.csv(\.gz)?$/i;
 
 /** Where a run got to: the next run with the same params skips what is before it. */
-interface Checkpoint {
-  file: string;
-  line: number;
-}
+type Checkpoint = { file: string; line: number };
 
 /** Every CSV file under `target` (a file or a directory, walked recursively), sorted. */
 export async function listFiles(target: string): Promise<string[]> {
@@ -105,12 +102,20 @@ export async function runImport(ctx: JobContext, format: ImportFormat, target: s
     ctx.progress(bytesBefore, totalBytes, path.basename(file));
     let batch: unknown[] = [];
     let lastLine = 0;
+    // One batch is written while the next is parsed; batches still commit and checkpoint in order.
+    let writing: Promise<void> = Promise.resolve();
     const flush = async () => {
-      if (batch.length > 0) await opened.reader.write(batch);
-      stats.rows = (stats.rows as number) + batch.length;
+      await writing;
+      const rows = batch;
+      const checkpoint: Checkpoint = { file, line: lastLine };
       batch = [];
-      await ctx.saveCheckpoint({ file, line: lastLine } satisfies Checkpoint);
-      ctx.progress(bytesBefore + opened.csv.bytesRead, totalBytes);
+      writing = (async () => {
+        if (rows.length > 0) await opened.reader.write(rows);
+        stats.rows = (stats.rows as number) + rows.length;
+        await ctx.saveCheckpoint(checkpoint);
+        ctx.progress(bytesBefore + opened.csv.bytesRead, totalBytes);
+      })();
+      writing.catch(() => undefined); // surfaced by the next `await writing`
     };
     for await (const record of opened.records) {
       if (record.line <= skipTo) continue;
@@ -128,6 +133,7 @@ export async function runImport(ctx: JobContext, format: ImportFormat, target: s
       if (batch.length >= IMPORT_BATCH) await flush();
     }
     await flush();
+    await writing;
     bytesBefore += sizes[fi]!;
   }
   if (files.length === 0) env.note(`${target}: no .csv or .csv.gz files`);

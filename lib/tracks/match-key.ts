@@ -74,6 +74,12 @@ const PLACEHOLDER = '\u0000';
  * kept whole. Duplicates are removed; empty parts dropped.
  */
 export function splitArtists(credit: string): string[] {
+  return [...memoSplit(credit)];
+}
+
+const memoSplit = memo(splitUncached);
+
+function splitUncached(credit: string): string[] {
   const saved: string[] = [];
   let text = credit;
   for (const re of COMMA_ACT_RES) {
@@ -116,12 +122,31 @@ export function fitKey(key: string): string {
   return `${key.slice(0, MAX_KEY - 17)}~${hash}`;
 }
 
+/** Chart files repeat the same songs week after week: remember recent answers (bounded). */
+function memo<T>(f: (arg: string) => T, max = 50_000): (arg: string) => T {
+  const seen = new Map<string, T>();
+  return (arg) => {
+    let v = seen.get(arg);
+    if (v === undefined) {
+      if (seen.size >= max) seen.clear();
+      v = f(arg);
+      seen.set(arg, v);
+    }
+    return v;
+  };
+}
+
+const memoKey = memo((pair) => {
+  const cut = pair.indexOf('\u0000');
+  return fitKey(`${normalizeTitle(pair.slice(0, cut))}|${keyArtist(pair.slice(cut + 1))}`);
+});
+
 /**
  * The last-resort identity of a song: normalised title + primary artist, so two
  * songs that only share a title never get the same key. Fits varchar(255).
  */
 export function matchKey(title: string, primaryArtist: string): string {
-  return fitKey(`${normalizeTitle(title)}|${keyArtist(primaryArtist)}`);
+  return memoKey(`${title}\u0000${primaryArtist}`);
 }
 
 /** The identity of an artist without a Spotify id (artists.name_key). */
