@@ -6,9 +6,10 @@ import { SESSION_COOKIE, verifySessionToken, type SessionPayload } from './sessi
 
 /** The admin session of the current request, or null (admin disabled, no cookie, forged or expired). */
 export async function getAdminSession(): Promise<SessionPayload | null> {
+  // Cookies first: it makes every caller render per request, even when admin is off at build time.
+  const token = (await cookies()).get(SESSION_COOKIE)?.value;
   const config = adminAuthConfig();
   if (!config.enabled) return null;
-  const token = (await cookies()).get(SESSION_COOKIE)?.value;
   return verifySessionToken(config.sessionKey, token);
 }
 

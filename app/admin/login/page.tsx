@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
+import { connection } from 'next/server';
 import { adminAuthConfig } from '@/lib/auth/config';
 import { getAdminSession } from '@/lib/auth/require-admin';
 import { LoginForm } from './_components/login-form';
@@ -8,6 +9,8 @@ export const metadata: Metadata = { title: 'Admin login', robots: { index: false
 
 /** `/admin/login`: the password form, or why admin is disabled and how to enable it. */
 export default async function AdminLoginPage() {
+  // Per request: ADMIN_PASSWORD is read at run time, never baked in at build time.
+  await connection();
   const config = adminAuthConfig();
   if (config.enabled && (await getAdminSession())) redirect('/admin');
   return (
