@@ -5,13 +5,26 @@ import { ButtonLink } from '@/components/ui/button-link';
 import { EmptyState } from '@/components/ui/empty-state';
 import { getDb } from '@/lib/db/client';
 import { loadExplorer } from '@/lib/explorer/load-explorer';
-import { explorerHref, PAGE_SIZE, parseExplorerParams } from '@/lib/explorer/params';
+import { explorerCsvHref, explorerHref, PAGE_SIZE, parseExplorerParams } from '@/lib/explorer/params';
 import { formatAgo, formatWeek } from '@/lib/format';
 import { ChartPicker } from './_components/chart-picker';
 import { ExplorerToolbar } from './_components/explorer-toolbar';
 import { SongsTable } from './_components/songs-table';
 
 export const metadata: Metadata = { title: 'Explorer' };
+
+/** How to read the table's numbers, below it. */
+function ReadingGuide() {
+  return (
+    <p className="flex flex-wrap items-center gap-x-4 gap-y-1 text-xs text-muted">
+      <span>Chance still charting:</span>
+      <span className="inline-flex items-center gap-1.5"><span aria-hidden className="h-1.5 w-4 rounded-full bg-band-high" /> 60% or more</span>
+      <span className="inline-flex items-center gap-1.5"><span aria-hidden className="h-1.5 w-4 rounded-full bg-band-mid" /> 30–59%</span>
+      <span className="inline-flex items-center gap-1.5"><span aria-hidden className="h-1.5 w-4 rounded-full bg-band-low" /> under 30%</span>
+      <span>Score: #1 = 100, off the chart = 0; small figures are the 80% range (p10–p90).</span>
+    </p>
+  );
+}
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
@@ -69,7 +82,13 @@ export default async function ExplorerPage({ searchParams }: { searchParams: Sea
       ) : (
         <>
           <SongsTable rows={view.rows} params={params} chartSlug={chart.slug} />
-          <Pager page={params.page} pageSize={PAGE_SIZE} total={view.total} href={(page) => explorerHref(params, { page })} />
+          <ReadingGuide />
+          <div className="flex flex-col gap-3 sm:flex-row sm:items-center sm:justify-between">
+            <a href={explorerCsvHref(params)} className="text-sm font-medium text-accent hover:underline" download>
+              Download this view as CSV ({view.total} songs)
+            </a>
+            <Pager page={params.page} pageSize={PAGE_SIZE} total={view.total} href={(page) => explorerHref(params, { page })} />
+          </div>
         </>
       )}
     </div>

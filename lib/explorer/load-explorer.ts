@@ -1,5 +1,5 @@
 import type { Db } from '@/lib/db/client';
-import { listChartSongs, type ChartSongRow } from '@/lib/queries/chart-songs';
+import { listChartSongs, type ChartSongRow, type ChartSongsQuery } from '@/lib/queries/chart-songs';
 import { countChartEntries, getPreviousChartDate, listCharts, listRecentChartDates, pickChart, type ChartSummary } from '@/lib/queries/charts';
 import { getForecastRun, type ForecastRun } from '@/lib/queries/forecasts';
 import { listChartRanks } from '@/lib/queries/songs';
@@ -9,52 +9,67 @@ import { ranksByTrack, weeklyScores } from './series';
 /** Weeks of score history each row's sparkline shows. */
 export const SPARKLINE_WEEKS = 12;
 
+export interface ChartWeek {
+  charts: ChartSummary[];
+  chart: ChartSummary & { latestDate: string };
+  previousWeek: string | null;
+  /** Songs on the chart this week, before filters and search. */
+  weekTotal: number;
+  run: ForecastRun | null;
+}
+
 export type ExplorerView =
   | { kind: 'no-data'; charts: ChartSummary[] }
-  | {
+  | (ChartWeek & {
       kind: 'chart';
-      charts: ChartSummary[];
-      chart: ChartSummary & { latestDate: string };
-      /** Songs on the chart this week, before filters and search. */
-      weekTotal: number;
       /** Rows matching the filters and search, over all pages. */
       total: number;
-      run: ForecastRun | null;
       rows: (ChartSongRow & { sparkline: number[] })[];
-    };
+    });
 
-/** Everything the explorer shows for its URL state: a handful of queries, none per row. */
-export async function loadExplorer(db: Db, params: ExplorerParams): Promise<ExplorerView> {
+/** The chart a view shows (by slug, else the default) in its latest week, with the model that forecast it; null without data. */
+export async function loadChartWeek(db: Db, chartSlug: string | undefined): Promise<ChartWeek | { charts: ChartSummary[]; chart: null }> {
   const charts = await listCharts(db);
-  const chart = pickChart(charts, params.chart);
-  if (!chart?.latestDate) return { kind: 'no-data', charts };
+  const chart = pickChart(charts, chartSlug);
+  if (!chart?.latestDate) return { charts, chart: null };
   const week = chart.latestDate;
-  const [previousWeek, run, weekTotal, dates] = await Promise.all([
+  const [previousWeek, run, weekTotal] = await Promise.all([
     getPreviousChartDate(db, chart.id, week),
     getForecastRun(db, chart.id, week),
     countChartEntries(db, chart.id, week),
-    listRecentChartDates(db, chart.id, week, SPARKLINE_WEEKS),
   ]);
-  const { rows, total } = await listChartSongs(db, {
-    chartId: chart.id,
-    week,
-    previousWeek,
-    modelId: run?.modelId ?? null,
+  return { charts, chart: { ...chart, latestDate: week }, previousWeek, run, weekTotal };
+}
+
+/** The table query for a chart week and the view's filters, sort and slice. */
+export function chartSongsQuery(week: ChartWeek, params: ExplorerParams, slice: { limit: number; offset: number }): ChartSongsQuery {
+  return {
+    chartId: week.chart.id,
+    week: week.chart.latestDate,
+    previousWeek: week.previousWeek,
+    modelId: week.run?.modelId ?? null,
     search: params.q,
     filter: params.filter,
     sort: params.sort,
     dir: params.dir,
-    limit: PAGE_SIZE,
-    offset: (params.page - 1) * PAGE_SIZE,
-  });
-  const ranks = ranksByTrack(await listChartRanks(db, chart.id, rows.map((r) => r.trackId), dates[0] ?? week, week));
+    ...slice,
+  };
+}
+
+/** Everything the explorer shows for its URL state: a handful of queries, none per row. */
+export async function loadExplorer(db: Db, params: ExplorerParams): Promise<ExplorerView> {
+  const week = await loadChartWeek(db, params.chart);
+  if (week.chart === null) return { kind: 'no-data', charts: week.charts };
+  const { chart } = week;
+  const [{ rows, total }, dates] = await Promise.all([
+    listChartSongs(db, chartSongsQuery(week, params, { limit: PAGE_SIZE, offset: (params.page - 1) * PAGE_SIZE })),
+    listRecentChartDates(db, chart.id, chart.latestDate, SPARKLINE_WEEKS),
+  ]);
+  const ranks = ranksByTrack(await listChartRanks(db, chart.id, rows.map((r) => r.trackId), dates[0] ?? chart.latestDate, chart.latestDate));
   return {
     kind: 'chart',
-    charts,
-    chart: { ...chart, latestDate: week },
-    weekTotal,
+    ...week,
     total,
-    run,
     rows: rows.map((row) => ({ ...row, sparkline: weeklyScores(dates, ranks.get(row.trackId) ?? new Map(), chart.size) })),
   };
 }

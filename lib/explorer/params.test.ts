@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { explorerHref, parseExplorerParams } from './params';
+import { explorerCsvHref, explorerHref, parseExplorerParams } from './params';
 
 describe('parseExplorerParams', () => {
   it('gives the defaults for an empty query', () => {
@@ -30,5 +30,12 @@ describe('explorerHref', () => {
   it('keeps the page when the page is what changes, and writes a non-default direction', () => {
     expect(explorerHref(base, { page: 5 })).toBe('/?chart=c1&q=rain&page=5');
     expect(explorerHref(base, { sort: 'weeks', dir: 'asc' })).toBe('/?chart=c1&q=rain&sort=weeks&dir=asc');
+  });
+});
+
+describe('explorerCsvHref', () => {
+  it('carries the view but not the page', () => {
+    expect(explorerCsvHref(parseExplorerParams({ chart: 'c1', filter: 'new', page: '3' }))).toBe('/explorer.csv?chart=c1&filter=new');
+    expect(explorerCsvHref(parseExplorerParams({}))).toBe('/explorer.csv');
   });
 });

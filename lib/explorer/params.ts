@@ -55,3 +55,8 @@ export function explorerHref(params: ExplorerParams, change: Partial<ExplorerPar
   const text = query.toString();
   return text ? `/?${text}` : '/';
 }
+
+/** The CSV download of the view (every page of it). */
+export function explorerCsvHref(params: ExplorerParams): string {
+  return `/explorer.csv${explorerHref(params, { page: 1 }).slice(1)}`;
+}
