@@ -123,6 +123,7 @@ CREATE TABLE `forecasts` (
 	`abs_error` double,
 	`inside_interval` boolean,
 	`audited_at` datetime,
+	`audit_published_at` datetime,
 	`created_at` timestamp NOT NULL DEFAULT (now()),
 	`updated_at` timestamp NOT NULL DEFAULT (now()) ON UPDATE CURRENT_TIMESTAMP,
 	CONSTRAINT `forecasts_id` PRIMARY KEY(`id`),
@@ -199,6 +200,7 @@ CREATE INDEX `playlists_theme_idx` ON `playlists` (`theme`);--> statement-breakp
 CREATE INDEX `forecasts_chart_asof_idx` ON `forecasts` (`chart_id`,`as_of`,`horizon_weeks`);--> statement-breakpoint
 CREATE INDEX `forecasts_target_audit_idx` ON `forecasts` (`target_date`,`audited_at`);--> statement-breakpoint
 CREATE INDEX `forecasts_unpublished_idx` ON `forecasts` (`published_at`);--> statement-breakpoint
+CREATE INDEX `forecasts_audit_unpublished_idx` ON `forecasts` (`audit_published_at`,`audited_at`);--> statement-breakpoint
 CREATE INDEX `models_kind_status_idx` ON `models` (`kind`,`status`);--> statement-breakpoint
 CREATE INDEX `job_runs_kind_created_idx` ON `job_runs` (`kind`,`created_at`);--> statement-breakpoint
 CREATE INDEX `job_runs_status_idx` ON `job_runs` (`status`);--> statement-breakpoint

@@ -1,6 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chartEntries, charts, forecasts } from '@/lib/db/schema';
+import { publishAudits } from '@/lib/audit/publish-audits';
+import { chartEntries, charts, forecasts, models, tracks } from '@/lib/db/schema';
+import { clearRetained, readRetained, TEST_BROKER_URL, uniquePrefix, unusedPort } from '@/tests/support/mqtt';
 import { createTestDb, type TestDb } from '@/tests/support/test-db';
 import { auditJob } from './audit';
 import { runJob } from './run-job';
@@ -10,6 +12,13 @@ beforeAll(async () => {
   t = await createTestDb('audit');
   await t.db.insert(charts).values({ id: 1, slug: 'c', name: 'C', source: 'sample', country: 'global', frequency: 'weekly', size: 100 });
   // Target week 2026-06-04 observed: track 1 at #1, track 2 absent. Target 2026-12-03 not observed yet.
+  await t.db.insert(tracks).values([
+    { id: 1, spotifyId: 'sp1', matchKey: 'one|a', title: 'One', artistNames: 'A' },
+    { id: 2, matchKey: 'two|b', title: 'Two', artistNames: 'B' },
+  ]);
+  await t.db.insert(models).values({
+    id: 1, kind: 'forecast', version: 3, status: 'active', trainedRows: 1, featureSpec: {}, metrics: {}, baselineMetrics: {}, artifact: Buffer.from('x'),
+  });
   await t.db.insert(chartEntries).values([
     { chartId: 1, chartDate: '2026-06-04', rank: 1, trackId: 1 },
     { chartId: 1, chartDate: '2026-06-04', rank: 2, trackId: 9 },
@@ -21,11 +30,16 @@ beforeAll(async () => {
     { ...base, trackId: 1, horizonWeeks: 52, targetDate: '2026-12-03', p10: 0, p50: 20, p90: 60 },
   ]);
 });
-afterAll(async () => t?.drop());
+const prefix = uniquePrefix('audit');
+const settings = (url: string) => ({ url, prefix, maxInFlight: 10, all: false, connectTimeoutMs: 2_000 });
+afterAll(async () => {
+  await clearRetained(TEST_BROKER_URL, prefix);
+  await t?.drop();
+});
 
 describe('audit job', () => {
   it('scores forecasts whose target week is observed and leaves the rest pending; a rerun changes nothing', async () => {
-    const first = await runJob(auditJob, { today: '2027-01-01' }, { url: t.url, tty: false });
+    const first = await runJob(auditJob, { today: '2027-01-01', 'skip-publish': true }, { url: t.url, tty: false });
     expect(first.code).toBe(0);
     expect(first.stats).toMatchObject({ audited: 2, stillPending: 1, coverage: 0.5 });
     const rows = await t.db.select().from(forecasts).orderBy(forecasts.id);
@@ -33,9 +47,23 @@ describe('audit job', () => {
     expect(rows[1]).toMatchObject({ actual: 0, actualCharting: false, absError: 30, insideInterval: false });
     expect(rows[2]?.auditedAt).toBeNull();
 
-    const second = await runJob(auditJob, { today: '2027-01-01' }, { url: t.url, tty: false });
+    const second = await runJob(auditJob, { today: '2027-01-01', 'skip-publish': true }, { url: t.url, tty: false });
     expect(second.stats).toMatchObject({ audited: 0, stillPending: 1 });
     const [again] = await t.db.select().from(forecasts).where(eq(forecasts.id, rows[0]!.id));
     expect(again?.actual).toBe(100);
+  });
+
+  it('publishes each song\'s latest audit retained only once the broker acknowledges it', async () => {
+    await expect(publishAudits(t.db, settings(`mqtt://127.0.0.1:${await unusedPort()}`))).rejects.toThrow(/no MQTT broker answered/);
+    expect((await t.db.select().from(forecasts)).every((f) => f.auditPublishedAt === null)).toBe(true);
+
+    expect(await publishAudits(t.db, settings(TEST_BROKER_URL))).toMatchObject({ published: 2 });
+    const seen = await readRetained(TEST_BROKER_URL, `${prefix}/audits/#`);
+    expect([...seen.keys()].sort()).toEqual([`${prefix}/audits/sp1`, `${prefix}/audits/t2`]);
+    const one = JSON.parse(seen.get(`${prefix}/audits/sp1`)!.payload.toString());
+    expect(one).toMatchObject({ schema: 'songcast.audit.v1', model_version: 3, actual: { score: 100, charting: true }, inside_interval: true });
+    expect(seen.get(`${prefix}/audits/sp1`)?.retain).toBe(true);
+
+    expect(await publishAudits(t.db, settings(TEST_BROKER_URL))).toMatchObject({ published: 0 });
   });
 });

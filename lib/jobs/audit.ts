@@ -1,9 +1,12 @@
 /**
- * audit — scores forecasts whose target week has arrived against what really happened.
+ * audit — scores forecasts whose target week has arrived against what really happened, then publishes
+ * each song's latest audit retained to `<prefix>/audits/<song>`.
  * Trigger: the weekly order (after update), the admin console. Schedule: weekly; idempotent.
  */
 import { z } from 'zod';
+import { publishAudits } from '@/lib/audit/publish-audits';
 import { auditDueForecasts, countPendingAudits } from '@/lib/audit/score-forecasts';
+import { publishSettingsFromEnv } from './publish';
 import { defineJob } from './types';
 
 const BATCH = 5_000;
@@ -14,12 +17,16 @@ export const auditJob = defineJob({
   help: [
     'For every forecast not yet audited whose target date has chart data, stores the actual score (0 when the song',
     'is off the chart), whether it was still charting, the absolute error of p50 and whether p10–p90 held the',
-    'outcome. Forecasts whose target week is not in the database yet stay pending. Re-running changes nothing.',
+    'outcome. Forecasts whose target week is not in the database yet stay pending. Then each song with new',
+    'audits gets its latest one published retained, QoS 1, to <prefix>/audits/<song> on MQTT_URL; rows are',
+    'marked only on the broker\'s acknowledgement, so audits a failed run could not send go out with the next.',
+    'Re-running changes nothing.',
   ].join('\n'),
   options: {
     today: { type: 'string', description: 'YYYY-MM-DD: audit targets up to this date (default: today)' },
+    'skip-publish': { type: 'boolean', description: 'score only; leave the MQTT messages for a later run' },
   },
-  input: z.object({ today: z.iso.date().optional() }).strict(),
+  input: z.object({ today: z.iso.date().optional(), 'skip-publish': z.boolean().default(false) }).strict(),
   async run(ctx, input) {
     const today = input.today ?? new Date().toISOString().slice(0, 10);
     const pendingBefore = await countPendingAudits(ctx.db);
@@ -38,8 +45,11 @@ export const auditJob = defineJob({
       }
       ctx.progress(audited, pendingBefore, 'scoring');
     }
+    ctx.progress(audited, pendingBefore, 'publishing audits');
+    const published = input['skip-publish'] ? null : await publishAudits(ctx.db, publishSettingsFromEnv(false));
     return {
       audited,
+      auditsPublished: published?.published ?? 0,
       stillPending: pendingBefore - audited,
       coverage: audited ? inside / audited : null,
       stillChartingRate: audited ? charting / audited : null,

@@ -6,10 +6,13 @@ import { predictJob } from './predict';
 import { publishJob } from './publish';
 import { sampleDataJob } from './sample-data';
 import { trainJob } from './train';
-import { updateJob } from './update';
 import type { JobDefinition } from './types';
+import { updateJob } from './update';
+import { weeklyJob } from './weekly';
 
-/** Every job the CLI and the admin console can run, by name. */
+/** Every job the CLI and the admin console can run, by name, in the order `--help` lists them. */
 export const jobs: Record<string, JobDefinition> = Object.fromEntries(
-  [migrateJob, auditJob, publishJob, sampleDataJob, updateJob, trainJob, predictJob, importJob, initJob].map((job) => [job.name, job as JobDefinition]),
+  [migrateJob, sampleDataJob, initJob, updateJob, importJob, trainJob, predictJob, publishJob, auditJob, weeklyJob].map(
+    (job) => [job.name, job as JobDefinition],
+  ),
 );

@@ -64,6 +64,8 @@ export const forecasts = mysqlTable(
     absError: double('abs_error'),
     insideInterval: boolean('inside_interval'),
     auditedAt: datetime('audited_at', { mode: 'date' }),
+    /** When the broker acknowledged the audit message carrying this row. */
+    auditPublishedAt: datetime('audit_published_at', { mode: 'date' }),
     ...timestamps,
   },
   (t) => [
@@ -71,6 +73,7 @@ export const forecasts = mysqlTable(
     index('forecasts_chart_asof_idx').on(t.chartId, t.asOf, t.horizonWeeks),
     index('forecasts_target_audit_idx').on(t.targetDate, t.auditedAt),
     index('forecasts_unpublished_idx').on(t.publishedAt),
+    index('forecasts_audit_unpublished_idx').on(t.auditPublishedAt, t.auditedAt),
   ],
 );
 export type Forecast = typeof forecasts.$inferSelect;
