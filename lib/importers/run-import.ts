@@ -78,7 +78,8 @@ export async function runImport(ctx: JobContext, format: ImportFormat, target: s
         await records.return(undefined);
         const reason = `${file}: not a ${format.name} file (${err instanceof Error ? err.message : String(err)})`;
         if (explicitFile) throw new Error(reason);
-        (stats.skippedFiles as string[]).push(reason);
+        const skipped = stats.skippedFiles as string[];
+        if (!skipped.includes(reason)) skipped.push(reason); // strict mode opens each file twice
         return null;
       }
     }
