@@ -35,8 +35,8 @@ export default defineConfig({
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],
   webServer: {
     // Playwright starts the server before globalSetup, and /api/health answers 503 until the database
-    // exists: so the server command migrates (creating it) first; global setup then loads the data.
-    command: `npm run job -- migrate && npm run build && npm run start -- -p ${port}`,
+    // exists: so the server command recreates and migrates it first; global setup then loads the data.
+    command: `node --import tsx e2e/reset-database.ts && npm run job -- migrate && npm run build && npm run start -- -p ${port}`,
     url: `http://127.0.0.1:${port}/api/health`,
     reuseExistingServer: !process.env.CI,
     timeout: 240_000,

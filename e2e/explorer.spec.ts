@@ -43,3 +43,14 @@ test('health reports the database and the broker', async ({ request }) => {
   expect(response.status()).toBe(200);
   expect(await response.json()).toMatchObject({ db: 'up' });
 });
+
+test('explorer: the CSV download holds the view’s songs with their forecasts', async ({ page, request }) => {
+  await page.goto('/?filter=new');
+  const href = await page.getByRole('link', { name: /Download this view as CSV/ }).getAttribute('href');
+  expect(href).toBe('/explorer.csv?filter=new');
+  const response = await request.get(href ?? '');
+  expect(response.headers()['content-type']).toContain('text/csv');
+  const [header, ...lines] = (await response.text()).trim().split('\r\n');
+  expect(header).toMatch(/^rank,previous_rank,track_id,title/);
+  expect(lines.length).toBeGreaterThan(0);
+});
