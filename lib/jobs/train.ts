@@ -11,6 +11,7 @@ import { HORIZONS } from '@/lib/features/forecast-rows';
 import { loadForecastRows } from '@/lib/models/forecast-dataset';
 import { getActiveForecastInfo, insertForecastCandidate, loadForecastModel } from '@/lib/models/forecast-registry';
 import { defaultCutoffDay, fitForecastModel, isCompatible, scoreBaselines, scoreModel, timeSplit } from '@/lib/models/forecast-training';
+import { forecastDataFingerprint, findModelTrainedOn } from '@/lib/models/data-fingerprint';
 import { decidePromotion } from '@/lib/models/promotion';
 import { promoteModel } from '@/lib/models/registry-actions';
 import { defineJob } from './types';
@@ -31,6 +32,7 @@ export const trainInput = z
     seed: z.coerce.number().int().min(0).max(2 ** 31 - 1).default(1),
     epochs: z.coerce.number().int().min(1).max(500).default(DEFAULT_EPOCHS),
     cutoff: isoDateString.optional(),
+    force: z.boolean().default(false),
   })
   .strict();
 
@@ -45,15 +47,25 @@ export const trainJob = defineJob({
     'whose outcome is known. Stores the model as the next version with its metrics. It becomes active only if,',
     'at both horizons, its AUC is higher and its p10–p90 interval score lower than every baseline\'s, and it is',
     'not worse than the active model on the same rows; otherwise it stays a candidate and `decision` says why.',
+    'Training is deterministic: when neither the charts nor the settings changed since the newest version, that',
+    'version is what training would give again, so nothing is trained (--force trains anyway).',
   ].join('\n'),
   options: {
     kind: { type: 'string', description: 'model kind (only "forecast")' },
     seed: { type: 'string', description: 'random seed for initialisation and shuffling (default 1)' },
     epochs: { type: 'string', description: `passes over the training rows (default ${DEFAULT_EPOCHS}); the best epoch on the latest training weeks is kept` },
     cutoff: { type: 'string', description: 'first held-out as-of week, YYYY-MM-DD (default: automatic)' },
+    force: { type: 'boolean', description: 'train even when the data and settings are those of the newest version' },
   },
   input: trainInput,
   async run(ctx, input) {
+    const { force: _force, ...settings } = input;
+    const dataFingerprint = await forecastDataFingerprint(ctx.db, settings);
+    const same = input.force ? null : await findModelTrainedOn(ctx.db, dataFingerprint);
+    if (same) {
+      ctx.log.info({ version: same.version }, 'no new chart data since this version: nothing to train');
+      return { skipped: true, reason: `version ${same.version} was trained on the same data and settings`, modelId: same.id, version: same.version };
+    }
     ctx.progress(0, 0, 'loading chart history');
     const { rows, charts } = await loadForecastRows(ctx.db, { onChart: (done, total) => ctx.progress(done, total) });
     if (charts.length === 0) throw new Error('no weekly charts in the database: load some first (npm run job -- sample-data, or import)');
@@ -83,6 +95,7 @@ export const trainJob = defineJob({
       model: fit.model,
       trainedRows: split.train.length,
       metrics: {
+        dataFingerprint,
         cutoff: isoDate(cutoffDay),
         seed: input.seed,
         epochs: input.epochs,

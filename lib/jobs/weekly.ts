@@ -5,6 +5,7 @@
  * Every step is idempotent, so a weekly run that died is simply run again.
  */
 import { z } from 'zod';
+import { getActiveForecastInfo } from '@/lib/models/forecast-registry';
 import { auditJob } from './audit';
 import { predictJob } from './predict';
 import { publishJob } from './publish';
@@ -21,7 +22,8 @@ export const weeklyJob = defineJob({
   help: [
     'Runs the weekly jobs in order, each with its defaults (see their --help), stopping at the first that fails:',
     ...WEEKLY_STEPS.map((job, i) => `  ${i + 1}. ${job.name}: ${job.summary}`),
-    'The run holds the weekly lock and each step\'s own lock. Re-running after a failure redoes nothing that',
+    'On a database without an active forecast model yet, train also runs before predict (once: the later train',
+    'finds nothing new to learn). The run holds the weekly lock and each step\'s own lock. Re-running after a failure redoes nothing that',
     'was done: every step writes idempotently.',
   ].join('\n'),
   options: {
@@ -33,6 +35,9 @@ export const weeklyJob = defineJob({
     const steps: Record<string, JobStats> = {};
     ctx.stats.steps = steps;
     for (const job of WEEKLY_STEPS) {
+      if (job === predictJob && !(await getActiveForecastInfo(ctx.db))) {
+        steps.bootstrapTrain = (await ctx.step(trainJob.name, () => trainJob.run(ctx, trainJob.input.parse({})))) ?? {};
+      }
       const args = job === updateJob ? input : {};
       const parsed = job.input.parse(args);
       steps[job.name] = (await ctx.step(job.name, () => job.run(ctx, parsed))) ?? {};
