@@ -61,35 +61,44 @@ export function listQueueOptions(reg: Registry = registry): QueueOption[] {
 }
 
 export interface QueuedRuns {
-  option: QueueOption;
   runIds: number[];
   logFile: string;
 }
 
+/** A run to queue: the job, its CLI options (`--key value`) and the params recorded with the row. */
+export interface RunRequest {
+  kind: string;
+  args: Record<string, string>;
+  params: Record<string, unknown>;
+}
+
 /**
- * Inserts one `queued` job_runs row per step (requested by the admin) and starts
- * the CLI on them in a detached process (see spawn.ts). When that process ends,
- * rows it never claimed (bad arguments, an earlier step failed, it could not start)
- * are marked failed, so nothing stays queued forever.
+ * Queues the button `optionId` of the console (see listQueueOptions) for the admin.
+ * Unknown or unavailable options are refused before anything is written.
  */
 export async function queueJobs(db: Db, optionId: string, opts: SpawnOptions & { registry?: Registry } = {}): Promise<QueuedRuns> {
-  const reg = opts.registry ?? registry;
+  const { registry: reg = registry, ...spawnOpts } = opts;
   const option = listQueueOptions(reg).find((o) => o.id === optionId);
   if (!option) throw new AppError('NOT_FOUND', `Unknown job "${optionId}".`);
   if (option.unavailable) throw new AppError('CONFLICT', option.unavailable);
+  const requests = option.steps.map((step) => ({ ...step, params: (reg[step.kind]!.input.parse(step.args) ?? {}) as Record<string, unknown> }));
+  return startRuns(db, requests, spawnOpts);
+}
 
+/**
+ * Inserts one `queued` job_runs row per request (requested by the admin) and starts
+ * the CLI on them, one after the other, in a detached process (see spawn.ts). When
+ * that process ends, rows it never claimed (bad arguments, an earlier step failed,
+ * it could not start) are marked failed, so nothing stays queued forever.
+ */
+export async function startRuns(db: Db, requests: RunRequest[], opts: SpawnOptions = {}): Promise<QueuedRuns> {
   const runIds: number[] = [];
-  for (const step of option.steps) {
-    const params = (reg[step.kind]!.input.parse(step.args) ?? {}) as Record<string, unknown>;
-    const [res] = await db.insert(jobRuns).values({ kind: step.kind, status: 'queued', params, requestedBy: 'admin' });
+  for (const { kind, params } of requests) {
+    const [res] = await db.insert(jobRuns).values({ kind, status: 'queued', params, requestedBy: 'admin' });
     runIds.push(res.insertId);
   }
-  const steps = option.steps.map((step, i) => ({
-    kind: step.kind,
-    runId: runIds[i]!,
-    args: Object.entries(step.args).flatMap(([k, v]) => [`--${k}`, v]),
-  }));
-  const { registry: _registry, onExit, ...spawnOpts } = opts;
+  const steps = requests.map((r, i) => ({ kind: r.kind, runId: runIds[i]!, args: Object.entries(r.args).flatMap(([k, v]) => [`--${k}`, v]) }));
+  const { onExit, ...spawnOpts } = opts;
   const { logFile } = spawnJobChain(steps, {
     ...spawnOpts,
     onExit: (code, detail) => {
@@ -98,7 +107,7 @@ export async function queueJobs(db: Db, optionId: string, opts: SpawnOptions & {
         .finally(() => onExit?.(code, detail));
     },
   });
-  return { option, runIds, logFile };
+  return { runIds, logFile };
 }
 
 async function failUnclaimed(db: Db, runIds: number[], error: string) {
