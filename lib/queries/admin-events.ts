@@ -34,3 +34,4 @@ export async function listAdminEvents(db: Db, { limit = 20 }: { limit?: number }
     .orderBy(desc(adminEvents.id))
     .limit(limit);
 }
+export type AdminEventRow = Awaited<ReturnType<typeof listAdminEvents>>[number];

@@ -1,4 +1,4 @@
-import { desc, eq, inArray } from 'drizzle-orm';
+import { desc } from 'drizzle-orm';
 import type { Db } from '@/lib/db/client';
 import { jobRuns } from '@/lib/db/schema';
 
@@ -23,16 +23,4 @@ export type JobRunRow = Awaited<ReturnType<typeof listJobRuns>>[number];
 /** The latest job runs of every kind, newest first (job_runs primary key order). */
 export async function listJobRuns(db: Db, { limit = 50 }: { limit?: number } = {}) {
   return db.select(columns).from(jobRuns).orderBy(desc(jobRuns.id)).limit(limit);
-}
-
-/** One run by id, or null. */
-export async function getJobRun(db: Db, id: number) {
-  const [row] = await db.select(columns).from(jobRuns).where(eq(jobRuns.id, id));
-  return row ?? null;
-}
-
-/** Whether any run is queued or running (the console refreshes itself while so). */
-export async function hasActiveJobRuns(db: Db): Promise<boolean> {
-  const rows = await db.select({ id: jobRuns.id }).from(jobRuns).where(inArray(jobRuns.status, ['queued', 'running'])).limit(1);
-  return rows.length > 0;
 }

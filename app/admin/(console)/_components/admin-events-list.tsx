@@ -1,7 +1,5 @@
 import { formatAgo } from '@/lib/format';
-import type { listAdminEvents } from '@/lib/queries/admin-events';
-
-type AdminEventRow = Awaited<ReturnType<typeof listAdminEvents>>[number];
+import type { AdminEventRow } from '@/lib/queries/admin-events';
 
 const LABEL: Record<AdminEventRow['action'], string> = {
   login_ok: 'Logged in',
