@@ -36,7 +36,7 @@ export default async function ExplorerPage({ searchParams }: { searchParams: Sea
 
   if (view.kind === 'no-data') {
     return (
-      <EmptyState title="No chart data yet">
+      <EmptyState heading="h1" title="No chart data yet">
         <p>Load the bundled sample (about 2,000 songs over three years), train a model and forecast:</p>
         <pre className="mt-4 overflow-x-auto rounded-lg bg-surface-2 px-4 py-3 text-left font-mono text-xs text-fg">
           {'npm run job -- migrate\nnpm run job -- sample-data\nnpm run job -- train\nnpm run job -- predict'}

@@ -21,7 +21,7 @@ export default async function SongSearchPage({ searchParams }: { searchParams: P
   const q = querySchema.parse(Array.isArray(raw) ? raw[0] : raw);
   if (!q) {
     return (
-      <EmptyState title="Find a song" action={<ButtonLink href="/">Browse this week’s chart</ButtonLink>}>
+      <EmptyState heading="h1" title="Find a song" action={<ButtonLink href="/">Browse this week’s chart</ButtonLink>}>
         <p>Type a title or an artist in the search box at the top.</p>
       </EmptyState>
     );
@@ -31,7 +31,7 @@ export default async function SongSearchPage({ searchParams }: { searchParams: P
   if (matches.length === 1 && only) redirect(`/songs/${only.id}`);
   if (matches.length === 0) {
     return (
-      <EmptyState title={`No song matches “${q}”`} action={<ButtonLink href="/">Browse this week’s chart</ButtonLink>}>
+      <EmptyState heading="h1" title={`No song matches “${q}”`} action={<ButtonLink href="/">Browse this week’s chart</ButtonLink>}>
         <p>Search looks in titles and artist names. Check the spelling or try part of a word.</p>
       </EmptyState>
     );
