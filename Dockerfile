@@ -25,7 +25,7 @@ RUN npm install --loglevel=error
 # MySQL render on request.
 FROM deps AS build
 COPY . .
-RUN mkdir -p public && npm run build
+RUN mkdir -p public && NEXT_STANDALONE=1 npm run build
 
 # Production dependencies only. The SWC compiler packages serve `next build`/`next dev` alone (~100 MB).
 FROM deps AS prod-deps

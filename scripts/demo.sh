@@ -22,6 +22,9 @@ step "migrate ($DATABASE_URL)"; job migrate
 step "load the bundled sample"; job sample-data
 step "train the forecast model"; job train
 step "predict"; job predict
+# Backtest: forecasts as of 26 and 52 weeks before the sample's last week, whose horizons have now passed,
+# so the audit has something to score (the model's held-out weeks start before these dates).
+step "backtest forecasts to audit"; job predict --as-of 2026-05-21; job predict --as-of 2025-11-20
 
 # Publish to the broker at MQTT_URL; when nothing answers there, start the embedded one and say where it is.
 broker_pid=""
