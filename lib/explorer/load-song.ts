@@ -1,13 +1,16 @@
 import type { Db } from '@/lib/db/client';
 import { getSongForecast, listAuditedForecasts, type AuditedForecast, type SongForecast } from '@/lib/queries/forecasts';
-import { getSong, listSongChartHistory, listSongChartRuns, type Song, type SongChartRun } from '@/lib/queries/songs';
+import { listSongChartHistory, listSongChartRuns, type SongChartRun } from '@/lib/queries/songs';
 import { weeklyScores } from './series';
 
 /** Most weeks of history the song chart shows, so the 52-week forecast keeps a readable share of it. */
 export const HISTORY_WEEKS = 156;
+/** Weeks shown before a song's first chart week (at 0, off the chart), so a debut reads as the jump it was. */
+export const LEAD_IN_WEEKS = 4;
 
-export interface SongView {
-  song: Song;
+const weeksBefore = (iso: string, weeks: number) => new Date(Date.parse(`${iso}T00:00:00Z`) - weeks * 7 * 86_400_000).toISOString().slice(0, 10);
+
+export interface SongCharts {
   runs: SongChartRun[];
   /** The chart the history and forecast are shown on; null when the song never charted. */
   run: SongChartRun | null;
@@ -16,17 +19,16 @@ export interface SongView {
   audits: AuditedForecast[];
 }
 
-/** Everything `/songs/[id]` shows, on the chart named by `chartSlug` or the song's best current chart. Null for an unknown id. */
-export async function loadSong(db: Db, id: number, chartSlug: string | undefined): Promise<SongView | null> {
-  const [song, runs, audits] = await Promise.all([getSong(db, id), listSongChartRuns(db, id), listAuditedForecasts(db, id)]);
-  if (!song) return null;
+/** A song's chart runs, its weekly score history and latest forecast on the chart named by `chartSlug` (else its best current chart), and its audited forecasts. */
+export async function loadSongCharts(db: Db, id: number, chartSlug: string | undefined): Promise<SongCharts> {
+  const [runs, audits] = await Promise.all([listSongChartRuns(db, id), listAuditedForecasts(db, id)]);
   const run = runs.find((r) => r.slug === chartSlug) ?? runs[0] ?? null;
-  if (!run) return { song, runs, run, history: [], forecast: null, audits };
+  if (!run) return { runs, run, history: [], forecast: null, audits };
   const [{ dates, ranks }, forecast] = await Promise.all([
-    listSongChartHistory(db, id, run.chartId, run.firstDate),
+    listSongChartHistory(db, id, run.chartId, weeksBefore(run.firstDate, LEAD_IN_WEEKS)),
     getSongForecast(db, id, run.chartId),
   ]);
   const shown = dates.slice(-HISTORY_WEEKS);
   const scores = weeklyScores(shown, ranks, run.size);
-  return { song, runs, run, history: shown.map((date, i) => ({ date, score: scores[i] ?? 0 })), forecast, audits };
+  return { runs, run, history: shown.map((date, i) => ({ date, score: scores[i] ?? 0 })), forecast, audits };
 }

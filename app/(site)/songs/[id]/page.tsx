@@ -1,15 +1,12 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
+import { cache, Suspense } from 'react';
 import { z } from 'zod';
-import { SongForecastChart } from '@/components/charts/song-forecast-chart';
 import { getDb } from '@/lib/db/client';
-import { loadSong } from '@/lib/explorer/load-song';
-import { AudioFeaturesPanel } from './_components/audio-features';
-import { AuditTable } from './_components/audit-table';
-import { ForecastSummary } from './_components/forecast-summary';
-import { SongHeader } from './_components/song-header';
+import { getSong } from '@/lib/queries/songs';
+import { SongBody } from './_components/song-body';
+import { SongSkeleton } from './_components/song-skeleton';
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -17,65 +14,32 @@ type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<str
 const idSchema = z.string().regex(/^[1-9]\d{0,9}$/).transform(Number).pipe(z.number().int().max(2_147_483_647));
 const chartSchema = z.string().max(64).optional().catch(undefined);
 
-async function load({ params, searchParams }: Props) {
+/** The song by id (one primary-key read, shared by the metadata and the page), or the 404 page. */
+const findSong = cache(async (rawId: string) => {
   await connection();
-  const id = idSchema.safeParse((await params).id);
-  if (!id.success) notFound();
-  const chart = chartSchema.parse((await searchParams).chart);
-  const view = await loadSong(getDb(), id.data, chart);
-  if (!view) notFound();
-  return view;
-}
+  const id = idSchema.safeParse(rawId);
+  const song = id.success ? await getSong(getDb(), id.data) : null;
+  if (!song) notFound();
+  return song;
+});
 
-export async function generateMetadata(props: Props): Promise<Metadata> {
-  const { song } = await load(props);
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const song = await findSong((await params).id);
   return { title: `${song.title} — ${song.artistNames}` };
 }
 
-/** `/songs/[id]`: a song's facts, its weekly score history and its forecast fan on one chart, and how past forecasts did. */
-export default async function SongPage(props: Props) {
-  const { song, runs, run, history, forecast, audits } = await load(props);
+/**
+ * `/songs/[id]`: a song's facts, its weekly score history and forecast fan on one chart, and how past
+ * forecasts did. The lookup happens before anything streams, so an unknown id answers with a real 404;
+ * the rest streams in behind a skeleton.
+ */
+export default async function SongPage({ params, searchParams }: Props) {
+  const song = await findSong((await params).id);
+  const raw = (await searchParams).chart;
+  const chartSlug = chartSchema.parse(Array.isArray(raw) ? raw[0] : raw);
   return (
-    <div className="flex flex-col gap-6">
-      <SongHeader song={song} runs={runs} />
-      {run ? (
-        <>
-          <ForecastSummary run={run} forecast={forecast} />
-          <section aria-labelledby="chart-heading" className="rounded-xl border border-border bg-surface p-4 sm:p-5">
-            <div className="mb-2 flex flex-wrap items-center justify-between gap-2">
-              <h2 id="chart-heading" className="text-base font-semibold">
-                Weekly score on {run.name}, and the forecast
-              </h2>
-              {runs.length > 1 ? (
-                <nav aria-label="Charts" className="-mx-1 flex max-w-full gap-1 overflow-x-auto px-1 text-sm">
-                  {runs.map((r) => (
-                    <Link
-                      key={r.chartId}
-                      href={`/songs/${song.id}?chart=${encodeURIComponent(r.slug)}`}
-                      aria-current={r.chartId === run.chartId ? 'page' : undefined}
-                      className={`shrink-0 whitespace-nowrap rounded-md px-2.5 py-1 ${r.chartId === run.chartId ? 'bg-accent-soft font-medium' : 'text-muted hover:bg-surface-2'}`}
-                    >
-                      {r.name}
-                    </Link>
-                  ))}
-                </nav>
-              ) : null}
-            </div>
-            <SongForecastChart history={history} forecast={forecast} />
-            <p className="mt-2 text-xs text-muted">
-              Score: #1 scores 100, last place near 0, off the chart 0. The shaded fan is the 80% range (p10–p90) of the forecast score.
-            </p>
-          </section>
-        </>
-      ) : (
-        <p className="rounded-xl border border-dashed border-border bg-surface p-5 text-sm text-muted">
-          This song has not been on any imported chart, so there is no score history or forecast for it.
-        </p>
-      )}
-      <div className="grid gap-6 lg:grid-cols-[1fr_2fr]">
-        <AudioFeaturesPanel audio={song.audio} />
-        <AuditTable audits={audits} />
-      </div>
-    </div>
+    <Suspense fallback={<SongSkeleton />}>
+      <SongBody song={song} chartSlug={chartSlug} />
+    </Suspense>
   );
 }

@@ -1,7 +1,7 @@
 import { Skeleton } from '@/components/ui/skeleton';
 
-/** Song page skeleton: header, four stat cards, the chart, and the panels below. */
-export default function SongLoading() {
+/** Song page skeleton while its history and forecast load: header, four stat cards, the chart, and the panels below. */
+export function SongSkeleton() {
   return (
     <div className="flex flex-col gap-6" aria-busy="true" aria-label="Loading the song">
       <div className="space-y-2">
