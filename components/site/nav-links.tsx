@@ -4,7 +4,11 @@ import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 
 /** The site's sections; add a page here when it exists. */
-const NAV = [{ href: '/', label: 'Explorer', match: (p: string) => p === '/' || p.startsWith('/songs') }];
+const NAV = [
+  { href: '/', label: 'Explorer', match: (p: string) => p === '/' || p.startsWith('/songs') },
+  { href: '/trends', label: 'Trends', match: (p: string) => p === '/trends' },
+  { href: '/trends/mood', label: 'Mood', match: (p: string) => p.startsWith('/trends/mood') },
+];
 
 /** Top-bar section links, the current one marked for screen readers and by colour. */
 export function NavLinks() {
