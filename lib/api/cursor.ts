@@ -24,8 +24,13 @@ export function decodeCursor<S extends z.ZodType>(cursor: string, schema: S): z.
   return parsed.data;
 }
 
-/** Page size of every list: 50 unless `limit` says otherwise, at most 200. */
-export const limitParam = z.coerce.number().int().min(1).max(200).default(50);
+/** Page size of every list: 50 unless `limit` says otherwise, 1–200, written as plain digits. */
+export const limitParam = z
+  .string()
+  .regex(/^\d{1,9}$/, 'a whole number from 1 to 200')
+  .transform(Number)
+  .pipe(z.number().int().min(1).max(200))
+  .default(50);
 
 /** The `cursor` query parameter (decoded by each endpoint with its own position schema). */
-export const cursorParam = z.string().max(MAX_CURSOR_LENGTH).optional();
+export const cursorParam = z.string().min(1).max(MAX_CURSOR_LENGTH).optional();

@@ -25,7 +25,12 @@ export const chartWeeksParamsSchema = z.object({ limit: limitParam, cursor: curs
 export const forecastsParamsSchema = z.object({
   chart: chartSlugSchema.optional(),
   horizon: z.enum(['26', '52']).default('26').transform((h) => (h === '26' ? 26 : 52) as 26 | 52),
-  minChance: z.coerce.number().min(0).max(1).optional(),
+  minChance: z
+    .string()
+    .regex(/^\d(\.\d{1,6})?$/, 'a number from 0 to 1')
+    .transform(Number)
+    .pipe(z.number().min(0).max(1))
+    .optional(),
   sort: z.enum(FORECAST_SORTS).default('chance'),
   dir: z.enum(['asc', 'desc']).optional(),
   limit: limitParam,

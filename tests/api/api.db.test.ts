@@ -83,6 +83,7 @@ describe('songs', () => {
     expect((body.audits as unknown[]).length).toBe(1);
     expect((await getChecked('/songs/3')).forecast).toBeNull();
     expect((await getChecked('/songs/7?chart=test-weekly-us')).chart).toBe('test-weekly-us');
+    await getChecked('/songs/1?chart=test-weekly-us', 404);
     for (const id of ['999', '0', '-1', '1.5', 'abc', '99999999999', "1'%20OR%201=1"]) {
       expect((await getChecked(`/songs/${id}`, 404)).error).toMatchObject({ code: 'NOT_FOUND' });
     }
