@@ -26,9 +26,11 @@ test('explorer: search a song, open it, see its forecast chart', async ({ page }
 });
 
 test('song pages: a malformed or unknown id shows the not-found page', async ({ page }) => {
-  await page.goto('/songs/not-a-number');
+  const malformed = await page.goto('/songs/not-a-number');
+  expect(malformed?.status()).toBe(404);
   await expect(page.getByRole('heading', { name: 'We don’t know that song' })).toBeVisible();
-  await page.goto('/songs/2147483000');
+  const unknown = await page.goto('/songs/2147483000');
+  expect(unknown?.status()).toBe(404);
   await expect(page.getByRole('heading', { name: 'We don’t know that song' })).toBeVisible();
 });
 
