@@ -8,6 +8,7 @@ const NAV = [
   { href: '/', label: 'Explorer', match: (p: string) => p === '/' || p.startsWith('/songs') },
   { href: '/trends', label: 'Trends', match: (p: string) => p === '/trends' },
   { href: '/trends/mood', label: 'Mood', match: (p: string) => p.startsWith('/trends/mood') },
+  { href: '/themes', label: 'Themes', match: (p: string) => p.startsWith('/themes') },
 ];
 
 /** Top-bar section links, the current one marked for screen readers and by colour. */
