@@ -42,6 +42,14 @@ export const FORECAST_FEATURES = [
   'reentries', // times the song came back after dropping off
   'rule_20w_below_half', // ≥ 20 weeks on and ranked in the bottom half (Billboard's recurrent rule)
   'rule_52w_below_quarter', // ≥ 52 weeks on and ranked below the top quarter
+  'top_quarter', // rank within the top quarter: what a song past 52 weeks needs to stay
+  'top_half', // rank within the top half: what a song past 20 weeks needs to stay
+  'weeks_ge_20', // weeks on the chart past the recurrent thresholds (at t + 26 a song past 26 weeks is past 52)
+  'weeks_ge_26',
+  'weeks_ge_52',
+  'rule_52w_era', // t on or after 2015-12-05, when Billboard added the 52-week recurrent rule
+  'holiday_share', // share of the song's chart weeks between Nov 25 and Jan 10: holiday songs come back
+  'log_comebacks', // log(1 + returns after more than 26 chart weeks off): seasonal re-entries
   'log_artist_prior_songs', // the lead artist's other songs that debuted on this chart before t
   'log_artist_known_outcomes', // … of which the 26-week outcome was known at t
   'artist_lasted_fraction', // … the fraction of those still charting 26 weeks after debut (NaN if none)
@@ -104,6 +112,19 @@ export interface TrackMeta {
 
 const MS_PER_DAY = 86_400_000;
 
+/** Billboard's 52-week recurrent rule took effect with the chart of 2015-12-05. */
+const RULE_52W_DAY = 16_774;
+/** A return after more than this many chart weeks off counts as a comeback. */
+const COMEBACK_GAP_WEEKS = 26;
+
+/** True for days between Nov 25 and Jan 10 (the holiday chart season). */
+function inHolidaySeason(day: number): boolean {
+  const d = new Date(day * MS_PER_DAY);
+  const month = d.getUTCMonth();
+  const date = d.getUTCDate();
+  return (month === 10 && date >= 25) || month === 11 || (month === 0 && date <= 10);
+}
+
 /** Day number of an ISO date (YYYY-MM-DD), days since 1970-01-01 UTC. */
 export function dayNumber(isoDate: string): number {
   const ms = Date.parse(`${isoDate}T00:00:00Z`);
@@ -150,7 +171,12 @@ export function writeForecastFeatures(
   let peakWeek = 0;
   let reentries = 0;
   let run = 1;
+  let holidayWeeks = 0;
+  let comebacks = 0;
   for (let j = 0; j < n; j++) {
+    // Chart weeks are 7 days apart, so a week's date follows from its distance to t.
+    if (inHolidaySeason(chart.day - 7 * (wi - (song.weekIdx[j] as number)))) holidayWeeks++;
+    if (j > 0 && (song.weekIdx[j] as number) - (song.weekIdx[j - 1] as number) > COMEBACK_GAP_WEEKS) comebacks++;
     const s = song.score[j] as number;
     if (s > peak) {
       peak = s;
@@ -192,6 +218,14 @@ export function writeForecastFeatures(
     reentries,
     n >= 20 && rankFraction > 0.5 ? 1 : 0,
     n >= 52 && rankFraction > 0.25 ? 1 : 0,
+    rankFraction <= 0.25 ? 1 : 0,
+    rankFraction <= 0.5 ? 1 : 0,
+    n >= 20 ? 1 : 0,
+    n >= 26 ? 1 : 0,
+    n >= 52 ? 1 : 0,
+    chart.day >= RULE_52W_DAY ? 1 : 0,
+    holidayWeeks / n,
+    Math.log1p(comebacks),
     Math.log1p(artist.priorSongs),
     Math.log1p(artist.knownOutcomes),
     artist.knownOutcomes > 0 ? artist.lasted / artist.knownOutcomes : NaN,

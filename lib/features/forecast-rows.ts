@@ -18,6 +18,8 @@ export interface ChartHistory {
   /** Day numbers (see dayNumber) of each entry's chart date. */
   days: ArrayLike<number>;
   ranks: ArrayLike<number>;
+  /** Each entry's score (0–100) where the source gives one (Spotify popularity); default the rank's chart score. */
+  scores?: ArrayLike<number>;
   tracks: ReadonlyMap<number, TrackMeta>;
 }
 
@@ -66,7 +68,7 @@ export function buildChartRows(chart: ChartHistory, opts: BuildOptions = {}): Fo
       }
     }
     weekIdx[e] = weekOf.get(chart.days[e] as number) as number;
-    scores[e] = chartScore(chart.ranks[e] as number, chart.size);
+    scores[e] = chart.scores ? (chart.scores[e] as number) : chartScore(chart.ranks[e] as number, chart.size);
   }
   const songStarts = [0];
   for (let e = 1; e < total; e++) if (chart.trackIds[e] !== chart.trackIds[e - 1]) songStarts.push(e);

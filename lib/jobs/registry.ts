@@ -1,4 +1,5 @@
 import { auditJob } from './audit';
+import { evaluateJob } from './evaluate';
 import { importJob } from './import';
 import { initJob } from './init';
 import { migrateJob } from './migrate';
@@ -13,7 +14,7 @@ import { weeklyJob } from './weekly';
 
 /** Every job the CLI and the admin console can run, by name, in the order `--help` lists them. */
 export const jobs: Record<string, JobDefinition> = Object.fromEntries(
-  [migrateJob, sampleDataJob, initJob, updateJob, importJob, trainJob, trainThemeJob, predictJob, publishJob, auditJob, weeklyJob].map(
+  [migrateJob, sampleDataJob, initJob, updateJob, importJob, trainJob, trainThemeJob, evaluateJob, predictJob, publishJob, auditJob, weeklyJob].map(
     (job) => [job.name, job as JobDefinition],
   ),
 );

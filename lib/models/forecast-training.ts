@@ -60,18 +60,22 @@ function networkData(rows: ForecastRows, idx: readonly number[], std: ReturnType
   return { x: applyStandardization(rows.x, FEATURE_COUNT, std, idx), y, n: idx.length };
 }
 
-/** Trains a model on the given rows; the latest weeks among them pick the epoch. */
+/**
+ * Trains a model on the given rows. The epoch is picked on `validation` when given (rows
+ * outside trainIdx), else on the latest weeks of trainIdx, which are then not fitted.
+ */
 export async function fitForecastModel(
   rows: ForecastRows,
   trainIdx: readonly number[],
   opts: NetworkOptions,
   onEpoch?: (epoch: number, loss: number) => void,
+  validation?: readonly number[],
 ): Promise<{ model: ForecastModel; bestEpoch: number; history: { epoch: number; loss: number; validationLoss?: number }[] }> {
   if (trainIdx.length === 0) throw new Error('no training rows before the cutoff: choose a later --cutoff');
   const days = [...new Set(trainIdx.map((r) => rows.day[r] as number))].sort((a, b) => a - b);
-  const validationFrom = days.length >= 10 ? (days[Math.floor(days.length * (1 - VALIDATION_SHARE))] as number) : Infinity;
+  const validationFrom = validation || days.length < 10 ? Infinity : (days[Math.floor(days.length * (1 - VALIDATION_SHARE))] as number);
   const fitIdx = trainIdx.filter((r) => (rows.day[r] as number) < validationFrom);
-  const validationIdx = trainIdx.filter((r) => (rows.day[r] as number) >= validationFrom);
+  const validationIdx = validation ?? trainIdx.filter((r) => (rows.day[r] as number) >= validationFrom);
   const standardization = fitStandardization(rows.x, FEATURE_COUNT, fitIdx);
   const hidden = opts.hidden ?? [64, 32];
   const result = await trainForecastNetwork(

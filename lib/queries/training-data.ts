@@ -66,23 +66,29 @@ function releaseDay(date: string | null): number | null {
   }
 }
 
-/** One chart's entries sorted by (track, date), ready for buildChartRows. */
+/**
+ * One chart's entries sorted by (track, date), ready for buildChartRows. Where two chart lines
+ * resolved to the same track in one week (e.g. two recordings credited alike), the better rank is kept.
+ */
 export async function loadChartHistory(db: Db, chart: WeeklyChart, trackMeta: ReadonlyMap<number, TrackMeta>): Promise<ChartHistory> {
   const rows = await db
     .select({ trackId: chartEntries.trackId, chartDate: chartEntries.chartDate, rank: chartEntries.rank })
     .from(chartEntries)
     .where(eq(chartEntries.chartId, chart.id))
-    .orderBy(asc(chartEntries.trackId), asc(chartEntries.chartDate));
+    .orderBy(asc(chartEntries.trackId), asc(chartEntries.chartDate), asc(chartEntries.rank));
   const trackIds = new Int32Array(rows.length);
   const days = new Int32Array(rows.length);
   const ranks = new Int32Array(rows.length);
   const dayCache = new Map<string, number>();
-  rows.forEach((r, i) => {
+  let n = 0;
+  for (const r of rows) {
     let day = dayCache.get(r.chartDate);
     if (day === undefined) dayCache.set(r.chartDate, (day = dayNumber(r.chartDate)));
-    trackIds[i] = r.trackId;
-    days[i] = day;
-    ranks[i] = r.rank;
-  });
-  return { chartId: chart.id, size: chart.size, trackIds, days, ranks, tracks: trackMeta };
+    if (n > 0 && trackIds[n - 1] === r.trackId && days[n - 1] === day) continue;
+    trackIds[n] = r.trackId;
+    days[n] = day;
+    ranks[n] = r.rank;
+    n++;
+  }
+  return { chartId: chart.id, size: chart.size, trackIds: trackIds.subarray(0, n), days: days.subarray(0, n), ranks: ranks.subarray(0, n), tracks: trackMeta };
 }

@@ -1,0 +1,144 @@
+/**
+ * evaluate — scores the forecast on real chart history (issue 4): imports each data set
+ * from the shared data directory through the regular importers into a scratch database
+ * (`<database>_eval`), trains on a fixed calendar split, and prints the model's and the
+ * baselines' metrics on the same test rows with the published reference results.
+ * Trigger: a person checking the model. Schedule: on demand. Never touches the main data.
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+import { dbEnv } from '@/lib/env';
+import { FEATURE_COUNT } from '@/lib/features/forecast-features';
+import { HORIZONS } from '@/lib/features/forecast-rows';
+import { EVALUATION_DATASETS, type EvaluationDataset } from '@/lib/evaluation/datasets';
+import { horizonTable } from '@/lib/evaluation/report';
+import { openScratchDb, type ScratchDb } from '@/lib/evaluation/scratch-db';
+import { evaluationSplit } from '@/lib/evaluation/split';
+import { IMPORT_FORMATS } from '@/lib/importers/formats';
+import { runImport } from '@/lib/importers/run-import';
+import { predictWithModel } from '@/lib/models/artifact';
+import { fitForecastModel, scoreBaselines, scoreModel } from '@/lib/models/forecast-training';
+import { DEFAULT_EPOCHS } from './train';
+import { defineJob, type JobContext } from './types';
+
+/** Songs predicted at once for the speed measurement (the issue's 50,000). */
+const PREDICT_BENCH_ROWS = 50_000;
+
+export const evaluateInput = z
+  .object({
+    dataset: z.enum(['billboard', 'top50', 'all']).default('all'),
+    dataDir: z
+      .string()
+      .default('../shared/data')
+      .superRefine((dir, check) => {
+        if (!existsSync(dir)) check.addIssue({ code: 'custom', message: `the shared data directory ${path.resolve(dir)} does not exist: evaluation needs the real chart files` });
+      }),
+    epochs: z.coerce.number().int().min(1).max(500).default(DEFAULT_EPOCHS),
+    seed: z.coerce.number().int().min(0).max(2 ** 31 - 1).default(1),
+    keep: z.boolean().default(false),
+    reuse: z.boolean().default(false),
+  })
+  .strict();
+
+async function importDataset(ctx: JobContext, scratch: ScratchDb, set: EvaluationDataset, dir: string) {
+  const stats: Record<string, unknown> = {};
+  const sub: JobContext = { ...ctx, db: scratch.db, pool: scratch.pool, stats, resumeFrom: null, saveCheckpoint: async () => undefined };
+  const started = performance.now();
+  await runImport(sub, IMPORT_FORMATS[set.format], path.join(dir, set.folder), { strict: false });
+  ctx.log.info({ dataset: set.name, rows: stats.rows, badLines: stats.badLines, seconds: Math.round((performance.now() - started) / 1000) }, 'imported');
+}
+
+async function evaluateDataset(ctx: JobContext, scratch: ScratchDb, set: EvaluationDataset, input: z.infer<typeof evaluateInput>) {
+  if (scratch.created || !input.reuse) await importDataset(ctx, scratch, set, input.dataDir);
+  ctx.progress(0, 0, `${set.name}: building rows`);
+  const rows = await set.loadRows(scratch.db);
+  const split = evaluationSplit(rows, set.windows);
+  if (split.train.length === 0 || HORIZONS.some((h) => split.test[h].length === 0)) {
+    throw new Error(`${set.name}: the data do not cover the split (${split.train.length} train rows, test ${HORIZONS.map((h) => split.test[h].length).join('/')})`);
+  }
+  ctx.progress(0, input.epochs, `${set.name}: training`);
+  const started = performance.now();
+  const fit = await fitForecastModel(rows, split.train, { seed: input.seed, epochs: input.epochs }, (epoch) => ctx.progress(epoch), split.validation);
+  const trainSeconds = (performance.now() - started) / 1000;
+  const metrics = await scoreModel(fit.model, rows, split.test);
+  const baselines = scoreBaselines(rows, split.train, split.test);
+
+  const bench = new Float32Array(PREDICT_BENCH_ROWS * FEATURE_COUNT);
+  for (let i = 0; i < PREDICT_BENCH_ROWS; i++) {
+    const r = i % rows.n;
+    bench.set(rows.x.subarray(r * FEATURE_COUNT, (r + 1) * FEATURE_COUNT), i * FEATURE_COUNT);
+  }
+  const predictStarted = performance.now();
+  await predictWithModel(fit.model, bench, PREDICT_BENCH_ROWS);
+  const predictSeconds = (performance.now() - predictStarted) / 1000;
+  fit.model.network.dispose();
+
+  const lines = [
+    `## ${set.name}: ${set.describe}`,
+    `train ${set.windows.train.join('…')} (${split.train.length} rows), validation ${set.windows.validation.join('…')} (${split.validation.length} rows), test ${set.windows.test.join('…')}`,
+    `training ${trainSeconds.toFixed(1)} s (${input.epochs} epochs, best ${fit.bestEpoch}), predicting ${PREDICT_BENCH_ROWS} songs ${predictSeconds.toFixed(2)} s`,
+  ];
+  for (const h of HORIZONS) {
+    const b = baselines[`${h}`];
+    const table: [string, typeof b.baseRate][] = [
+      ['forecast (ours)', metrics[`${h}`]],
+      ['constant base rate', b.baseRate],
+      ['persistence', b.persistence],
+      ['predict 0', b.zero],
+      ['logistic on rank', b.logisticRank],
+    ];
+    lines.push('', horizonTable(h, table, set.references[`${h}`]));
+  }
+  console.log(`${lines.join('\n')}\n`);
+  const round = (v: number) => Math.round(v * 1000) / 1000;
+  return {
+    trainRows: split.train.length,
+    trainSeconds: round(trainSeconds),
+    predictSeconds: round(predictSeconds),
+    bestEpoch: fit.bestEpoch,
+    ...Object.fromEntries(HORIZONS.flatMap((h) => [[`auc${h}`, round(metrics[`${h}`].auc)], [`brierSkill${h}`, round(metrics[`${h}`].brierSkill)], [`testRows${h}`, split.test[h].length]])),
+  };
+}
+
+export const evaluateJob = defineJob({
+  name: 'evaluate',
+  summary: 'Score the forecast and the baselines on real Billboard and Spotify Top-50 history (scratch database).',
+  help: [
+    'Imports the shared data sets through the regular importers into a scratch database named after',
+    'DATABASE_URL\'s with an _eval suffix (dropped at the end unless --keep), builds forecast rows, trains on a',
+    'fixed calendar split (Billboard: train 2000–2017, validation 2018, test 2019-01-01…2023-06-30; Top 50:',
+    'train 2023-05-18…08-31, validation September 2023, test from 2023-10-01) and prints, for +26 and +52 weeks',
+    'on the same test rows: base rate, AUC, Brier, Brier skill, MAE/RMSE of p50, p10–p90 coverage (also of the',
+    'non-zero outcomes) and the interval score, for the model, the baselines and the reference results.',
+    'Exits 2 when the data directory is missing. --reuse skips the import when a kept scratch database exists.',
+  ].join('\n'),
+  options: {
+    dataset: { type: 'string', description: 'billboard, top50 or all (default all)' },
+    'data-dir': { type: 'string', description: 'the shared data directory (default ../shared/data)' },
+    epochs: { type: 'string', description: `training epochs (default ${DEFAULT_EPOCHS}); the best on the validation window is kept` },
+    seed: { type: 'string', description: 'random seed (default 1)' },
+    keep: { type: 'boolean', description: 'keep the scratch database' },
+    reuse: { type: 'boolean', description: 'use a kept scratch database as it is, without importing again' },
+  },
+  input: z.preprocess((v) => {
+    if (typeof v !== 'object' || v === null) return v;
+    const { 'data-dir': dataDir, ...rest } = v as Record<string, unknown>;
+    return dataDir === undefined ? rest : { ...rest, dataDir };
+  }, evaluateInput),
+  async run(ctx, input) {
+    const scratch = await openScratchDb(dbEnv().DATABASE_URL);
+    const names = input.dataset === 'all' ? (['billboard', 'top50'] as const) : ([input.dataset] as const);
+    try {
+      const results: Record<string, unknown> = {};
+      for (const name of names) {
+        results[name] = await evaluateDataset(ctx, scratch, EVALUATION_DATASETS[name], input);
+        Object.assign(ctx.stats, results);
+      }
+      return { scratchDatabase: input.keep ? scratch.database : null, ...results };
+    } finally {
+      if (input.keep) await scratch.close();
+      else await scratch.drop();
+    }
+  },
+});
