@@ -8,6 +8,7 @@ const NAV = [
   { href: '/', label: 'Explorer', match: (p: string) => p === '/' || p.startsWith('/songs') },
   { href: '/trends', label: 'Trends', match: (p: string) => p === '/trends' },
   { href: '/trends/mood', label: 'Mood', match: (p: string) => p.startsWith('/trends/mood') },
+  { href: '/what-if', label: 'What-if', match: (p: string) => p.startsWith('/what-if') },
   { href: '/themes', label: 'Themes', match: (p: string) => p.startsWith('/themes') },
 ];
 

@@ -29,7 +29,19 @@ export interface ThemeModel {
   spec: ThemeSpec;
 }
 
-const artifactSchema = z.object({ spec: themeSpecSchema, weights: z.array(z.object({ shape: z.array(z.number().int()), values: z.array(z.number()) })) });
+/** A network's weights as plain JSON (shape + values per tensor), for small models stored as JSON. */
+export const weightsJsonSchema = z.array(z.object({ shape: z.array(z.number().int()), values: z.array(z.number()) }));
+export type WeightsJson = z.infer<typeof weightsJsonSchema>;
+
+/** Reads a network's weights out as JSON. */
+export const weightsToJson = (network: TF.LayersModel): WeightsJson => network.getWeights().map((w) => ({ shape: w.shape, values: Array.from(w.dataSync()) }));
+
+/** Loads JSON weights into a network of the same topology. */
+export function setWeightsFromJson(tf: typeof TF, network: TF.LayersModel, weights: WeightsJson): void {
+  tf.tidy(() => network.setWeights(weights.map((w) => tf.tensor(w.values, w.shape))));
+}
+
+const artifactSchema = z.object({ spec: themeSpecSchema, weights: weightsJsonSchema });
 
 function buildNetwork(tf: typeof TF, dim: number, classes: number, hidden: number, seed: number): TF.Sequential {
   const network = tf.sequential();
@@ -87,8 +99,7 @@ export async function predictThemes(model: ThemeModel, x: Float32Array, n: numbe
 
 /** The model as bytes for `models.artifact`. */
 export function serializeThemeModel(model: ThemeModel): Buffer {
-  const weights = model.network.getWeights().map((w) => ({ shape: w.shape, values: Array.from(w.dataSync()) }));
-  return Buffer.from(JSON.stringify({ spec: model.spec, weights }), 'utf8');
+  return Buffer.from(JSON.stringify({ spec: model.spec, weights: weightsToJson(model.network) }), 'utf8');
 }
 
 /** Reads bytes written by serializeThemeModel; a clear error for anything else. */
@@ -102,6 +113,6 @@ export async function deserializeThemeModel(bytes: Uint8Array): Promise<ThemeMod
   }
   const { spec, weights } = artifactSchema.parse(raw);
   const network = buildNetwork(tf, spec.featureNames.length, spec.occasions.length, spec.hidden, spec.seed);
-  tf.tidy(() => network.setWeights(weights.map((w) => tf.tensor(w.values, w.shape))));
+  setWeightsFromJson(tf, network, weights);
   return { network, spec };
 }

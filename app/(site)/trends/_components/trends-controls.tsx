@@ -10,26 +10,26 @@ export function TrendsControls({ charts, params }: { charts: { slug: string; nam
   const router = useRouter();
   return (
     <form action="/trends" method="get" className="flex flex-wrap items-center gap-3">
-      <label className="flex items-center gap-2 text-sm text-muted">
+      <label htmlFor="trends-chart" className="text-sm text-muted">
         Chart
-        <select name="chart" defaultValue={params.chart} className={selectClass} onChange={(e) => router.push(trendsHref(params, { chart: e.target.value }))}>
-          {charts.map((c) => (
-            <option key={c.slug} value={c.slug}>
-              {c.name}
-            </option>
-          ))}
-        </select>
       </label>
-      <label className="flex items-center gap-2 text-sm text-muted">
+      <select id="trends-chart" name="chart" defaultValue={params.chart} className={selectClass} onChange={(e) => router.push(trendsHref(params, { chart: e.target.value }))}>
+        {charts.map((c) => (
+          <option key={c.slug} value={c.slug}>
+            {c.name}
+          </option>
+        ))}
+      </select>
+      <label htmlFor="trends-weeks" className="text-sm text-muted">
         Weeks
-        <select name="weeks" defaultValue={params.weeks} className={selectClass} onChange={(e) => router.push(trendsHref(params, { weeks: Number(e.target.value) }))}>
-          {TREND_WEEKS.map((w) => (
-            <option key={w} value={w}>
-              last {w}
-            </option>
-          ))}
-        </select>
       </label>
+      <select id="trends-weeks" name="weeks" defaultValue={params.weeks} className={selectClass} onChange={(e) => router.push(trendsHref(params, { weeks: Number(e.target.value) }))}>
+        {TREND_WEEKS.map((w) => (
+          <option key={w} value={w}>
+            last {w}
+          </option>
+        ))}
+      </select>
       <noscript>
         <button type="submit" className="h-9 rounded-md border border-border px-3 text-sm">
           Show

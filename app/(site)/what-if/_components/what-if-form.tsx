@@ -1,0 +1,98 @@
+'use client';
+
+import { useActionState } from 'react';
+import { SensitivityCharts } from '@/components/charts/sensitivity-chart';
+import type { ActionState } from '@/lib/actions';
+import { NUMERIC_ATTRIBUTES } from '@/lib/attributes/attributes';
+import type { WhatIfAnswer } from '@/lib/attributes/what-if';
+import { whatIfAction } from '../actions';
+
+const KEYS = ['C', 'C♯/D♭', 'D', 'D♯/E♭', 'E', 'F', 'F♯/G♭', 'G', 'G♯/A♭', 'A', 'A♯/B♭', 'B'];
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+/** A typical chart song, so the first answer needs no typing. */
+const DEFAULTS: Record<string, number> = { danceability: 0.68, energy: 0.65, valence: 0.5, tempo: 118, loudness: -6.3, acousticness: 0.2, speechiness: 0.09, instrumentalness: 0.01, liveness: 0.15, durationSec: 200 };
+const inputClass = 'h-9 w-full rounded-md border bg-surface px-2 text-sm tabular-nums focus:border-accent focus:outline-none';
+const fmt = (v: number) => (Math.abs(v) >= 10 ? v.toFixed(0) : v.toFixed(2));
+
+function FieldError({ name, errors }: { name: string; errors?: string[] }) {
+  return errors?.[0] ? <span id={`${name}-error`} className="text-xs text-band-low">{errors[0]}</span> : null;
+}
+
+/** Attributes on the left, the predicted popularity with its interval and the sensitivity charts on the right. */
+export function WhatIfForm({ genres, typical }: { genres: string[]; typical: Record<string, [number, number]> }) {
+  const [state, action, pending] = useActionState<ActionState<WhatIfAnswer>, FormData>(whatIfAction, null);
+  const fields = state && !state.ok ? state.fields : undefined;
+  const invalid = (name: string) => (fields?.[name]?.[0] ? { 'aria-invalid': true, 'aria-describedby': `${name}-error` } : {});
+  const border = (name: string) => (fields?.[name]?.[0] ? 'border-band-low' : 'border-border');
+  return (
+    <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_minmax(0,1.2fr)]">
+      <form action={action} noValidate aria-label="Song attributes" className="grid grid-cols-2 gap-3 rounded-xl border border-border bg-surface p-4">
+        {NUMERIC_ATTRIBUTES.map((a) => {
+          const range = typical[a.name];
+          return (
+            <label key={a.name} className="flex flex-col gap-1 text-sm">
+              <span className="text-muted">{a.label}</span>
+              <input name={a.name} type="number" inputMode="decimal" min={a.min} max={a.max} step={a.step} defaultValue={DEFAULTS[a.name]} className={`${inputClass} ${border(a.name)}`} {...invalid(a.name)} />
+              {range ? <span className="text-[11px] text-muted">typical {fmt(range[0])}–{fmt(range[1])}</span> : null}
+              <FieldError name={a.name} errors={fields?.[a.name]} />
+            </label>
+          );
+        })}
+        <label className="flex flex-col gap-1 text-sm">
+          <span className="text-muted">Key</span>
+          <select name="key" defaultValue="0" className={`${inputClass} ${border('key')}`} {...invalid('key')}>
+            {KEYS.map((k, i) => <option key={k} value={i}>{k}</option>)}
+          </select>
+          <FieldError name="key" errors={fields?.key} />
+        </label>
+        <label className="flex flex-col gap-1 text-sm">
+          <span className="text-muted">Mode</span>
+          <select name="mode" defaultValue="1" className={`${inputClass} border-border`}>
+            <option value="1">major</option>
+            <option value="0">minor</option>
+          </select>
+        </label>
+        <label className="flex flex-col gap-1 text-sm">
+          <span className="text-muted">Genre</span>
+          <select name="genre" defaultValue={genres.includes('pop') ? 'pop' : (genres[0] ?? 'other')} className={`${inputClass} border-border`}>
+            {[...genres, 'other'].map((g) => <option key={g} value={g}>{g}</option>)}
+          </select>
+        </label>
+        <label className="flex flex-col gap-1 text-sm">
+          <span className="text-muted">Release month</span>
+          <select name="releaseMonth" defaultValue="6" className={`${inputClass} border-border`}>
+            {MONTHS.map((m, i) => <option key={m} value={i + 1}>{m}</option>)}
+          </select>
+        </label>
+        <label className="flex flex-col gap-1 text-sm">
+          <span className="text-muted">Artist popularity (optional, 0–100)</span>
+          <input name="artistPopularity" type="number" inputMode="numeric" min={0} max={100} className={`${inputClass} ${border('artistPopularity')}`} {...invalid('artistPopularity')} />
+          <FieldError name="artistPopularity" errors={fields?.artistPopularity} />
+        </label>
+        <label className="flex items-center gap-2 self-end pb-2 text-sm">
+          <input type="checkbox" name="explicit" className="accent-[var(--accent)]" /> Explicit lyrics
+        </label>
+        <div className="col-span-2 flex items-center gap-3">
+          <button type="submit" disabled={pending} className="h-9 rounded-md bg-accent px-4 text-sm font-medium text-accent-fg hover:opacity-90 disabled:opacity-60">
+            {pending ? 'Predicting…' : 'Predict popularity'}
+          </button>
+          {state && !state.ok ? <p role="alert" className="text-sm text-band-low">{state.error}</p> : null}
+        </div>
+      </form>
+      <section aria-label="Prediction" aria-live="polite" className="flex flex-col gap-4 rounded-xl border border-border bg-surface p-4">
+        {state?.ok ? (
+          <>
+            <div>
+              <p className="text-sm text-muted">Predicted popularity (0–100)</p>
+              <p className="text-4xl font-semibold tabular-nums" data-testid="what-if-popularity">{state.data.popularity.toFixed(0)}</p>
+              <p className="text-sm text-muted tabular-nums">80% interval {state.data.p10.toFixed(0)}–{state.data.p90.toFixed(0)} · model v{state.data.modelVersion}</p>
+            </div>
+            <SensitivityCharts curves={state.data.sensitivity} />
+          </>
+        ) : (
+          <p className="text-sm text-muted">Set the song’s attributes and press Predict: the answer, its interval and how each attribute moves it appear here.</p>
+        )}
+      </section>
+    </div>
+  );
+}
