@@ -6,6 +6,7 @@ import { AUDIT_SCHEMA, auditPayload, encodePayload } from '@/lib/mqtt/payloads';
 import { openPublisher, type PublishOutcome } from '@/lib/mqtt/publisher';
 import { topicsFor } from '@/lib/mqtt/topics';
 import type { PublishSettings } from '@/lib/jobs/publish';
+import { forecastHorizonColumns, forecastOutcomeColumns } from '@/lib/queries/forecast-columns';
 
 interface AuditMessage {
   topic: string;
@@ -26,16 +27,8 @@ export async function listUnpublishedAudits(db: Db, prefix: string): Promise<Aud
     .select({
       id: forecasts.id,
       asOf: forecasts.asOf,
-      horizonWeeks: forecasts.horizonWeeks,
-      targetDate: forecasts.targetDate,
-      pCharting: forecasts.pCharting,
-      p10: forecasts.p10,
-      p50: forecasts.p50,
-      p90: forecasts.p90,
-      actual: forecasts.actual,
-      actualCharting: forecasts.actualCharting,
-      absError: forecasts.absError,
-      insideInterval: forecasts.insideInterval,
+      ...forecastHorizonColumns,
+      ...forecastOutcomeColumns,
       auditedAt: forecasts.auditedAt,
       modelVersion: models.version,
       track: { id: tracks.id, spotifyId: tracks.spotifyId, title: tracks.title, artistNames: tracks.artistNames },

@@ -3,6 +3,7 @@ import type { Pool } from 'mysql2/promise';
 import { chartScore } from '@/lib/charts/score';
 import type { Db } from '@/lib/db/client';
 import { chartEntries, charts, forecasts } from '@/lib/db/schema';
+import { forecastHorizonColumns } from '@/lib/queries/forecast-columns';
 
 export interface AuditedForecast {
   id: number;
@@ -52,13 +53,8 @@ export async function auditDueForecasts(db: Db, pool: Pool, { today, limit }: { 
       trackId: forecasts.trackId,
       chartId: forecasts.chartId,
       asOf: forecasts.asOf,
-      horizonWeeks: forecasts.horizonWeeks,
-      targetDate: forecasts.targetDate,
+      ...forecastHorizonColumns,
       modelId: forecasts.modelId,
-      pCharting: forecasts.pCharting,
-      p10: forecasts.p10,
-      p50: forecasts.p50,
-      p90: forecasts.p90,
       size: charts.size,
       rank: chartEntries.rank,
     })

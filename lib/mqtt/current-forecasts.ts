@@ -15,6 +15,7 @@ import type { Db } from '@/lib/db/client';
 import { charts, forecasts, models, tracks } from '@/lib/db/schema';
 import { encodePayload, FORECAST_SCHEMA, forecastPayload, toChartForecast, type SummaryPayload } from './payloads';
 import type { Topics } from './topics';
+import { forecastHorizonColumns } from '@/lib/queries/forecast-columns';
 
 export interface ForecastMessage {
   trackId: number;
@@ -51,12 +52,7 @@ function selectCurrentRows(db: Db) {
       trackId: forecasts.trackId,
       chartId: forecasts.chartId,
       asOf: forecasts.asOf,
-      horizonWeeks: forecasts.horizonWeeks,
-      targetDate: forecasts.targetDate,
-      pCharting: forecasts.pCharting,
-      p10: forecasts.p10,
-      p50: forecasts.p50,
-      p90: forecasts.p90,
+      ...forecastHorizonColumns,
       publishedAt: forecasts.publishedAt,
       modelVersion: models.version,
       modelActive: sql<number>`${models.status} = 'active'`,

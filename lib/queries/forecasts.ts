@@ -1,6 +1,7 @@
 import { and, desc, eq, isNotNull, sql } from 'drizzle-orm';
 import type { Db } from '@/lib/db/client';
 import { charts, forecasts, models } from '@/lib/db/schema';
+import { forecastHorizonColumns, forecastOutcomeColumns } from '@/lib/queries/forecast-columns';
 
 export interface ForecastRun {
   modelId: number;
@@ -56,17 +57,9 @@ export async function listAuditedForecasts(db: Db, trackId: number, limit = 50):
     .select({
       chartName: charts.name,
       asOf: forecasts.asOf,
-      horizonWeeks: forecasts.horizonWeeks,
-      targetDate: forecasts.targetDate,
+      ...forecastHorizonColumns,
       modelVersion: models.version,
-      pCharting: forecasts.pCharting,
-      p10: forecasts.p10,
-      p50: forecasts.p50,
-      p90: forecasts.p90,
-      actual: forecasts.actual,
-      actualCharting: forecasts.actualCharting,
-      absError: forecasts.absError,
-      insideInterval: forecasts.insideInterval,
+      ...forecastOutcomeColumns,
     })
     .from(forecasts)
     .innerJoin(charts, eq(charts.id, forecasts.chartId))
@@ -94,12 +87,7 @@ export async function getSongForecast(db: Db, trackId: number, chartId: number):
       asOf: forecasts.asOf,
       modelId: forecasts.modelId,
       modelVersion: models.version,
-      horizonWeeks: forecasts.horizonWeeks,
-      targetDate: forecasts.targetDate,
-      pCharting: forecasts.pCharting,
-      p10: forecasts.p10,
-      p50: forecasts.p50,
-      p90: forecasts.p90,
+      ...forecastHorizonColumns,
     })
     .from(forecasts)
     .innerJoin(models, eq(models.id, forecasts.modelId))
