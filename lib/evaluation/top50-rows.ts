@@ -10,12 +10,15 @@ import { dayNumber } from '@/lib/features/forecast-features';
 import { buildChartRows, concatRows, type ForecastRows } from '@/lib/features/forecast-rows';
 import { loadTrackMeta } from '@/lib/queries/training-data';
 
+/** Slugs of the daily Top-50 charts the top50 importer writes. */
+export const TOP50_SLUGS = 'spotify-top50-daily-%';
+
 /** Rows of every imported Top-50 market; throws when none was imported. */
 export async function loadTop50Rows(db: Db): Promise<ForecastRows> {
   const list = await db
     .select({ id: charts.id, slug: charts.slug, size: charts.size, country: charts.country })
     .from(charts)
-    .where(like(charts.slug, 'spotify-top50-daily-%'))
+    .where(like(charts.slug, TOP50_SLUGS))
     .orderBy(asc(charts.id));
   if (list.length === 0) throw new Error('no Spotify Top-50 chart was imported');
   const meta = await loadTrackMeta(db, list.map((c) => c.id));

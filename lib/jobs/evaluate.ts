@@ -7,7 +7,9 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { like, sql } from 'drizzle-orm';
 import { z } from 'zod';
+import { charts } from '@/lib/db/schema';
 import { dbEnv } from '@/lib/env';
 import { FEATURE_COUNT } from '@/lib/features/forecast-features';
 import { HORIZONS } from '@/lib/features/forecast-rows';
@@ -50,7 +52,8 @@ async function importDataset(ctx: JobContext, scratch: ScratchDb, set: Evaluatio
 }
 
 async function evaluateDataset(ctx: JobContext, scratch: ScratchDb, set: EvaluationDataset, input: z.infer<typeof evaluateInput>) {
-  if (scratch.created || !input.reuse) await importDataset(ctx, scratch, set, input.dataDir);
+  const [imported] = await scratch.db.select({ n: sql<number>`COUNT(*)`.mapWith(Number) }).from(charts).where(like(charts.slug, set.chartSlugs));
+  if (!input.reuse || !imported?.n) await importDataset(ctx, scratch, set, input.dataDir);
   ctx.progress(0, 0, `${set.name}: building rows`);
   const rows = await set.loadRows(scratch.db);
   const split = evaluationSplit(rows, set.windows);
@@ -111,7 +114,7 @@ export const evaluateJob = defineJob({
     'train 2023-05-18…08-31, validation September 2023, test from 2023-10-01) and prints, for +26 and +52 weeks',
     'on the same test rows: base rate, AUC, Brier, Brier skill, MAE/RMSE of p50, p10–p90 coverage (also of the',
     'non-zero outcomes) and the interval score, for the model, the baselines and the reference results.',
-    'Exits 2 when the data directory is missing. --reuse skips the import when a kept scratch database exists.',
+    'Exits 2 when the data directory is missing. --reuse skips the import of a data set a kept scratch database has.',
   ].join('\n'),
   options: {
     dataset: { type: 'string', description: 'billboard, top50 or all (default all)' },
@@ -119,7 +122,7 @@ export const evaluateJob = defineJob({
     epochs: { type: 'string', description: `training epochs (default ${DEFAULT_EPOCHS}); the best on the validation window is kept` },
     seed: { type: 'string', description: 'random seed (default 1)' },
     keep: { type: 'boolean', description: 'keep the scratch database' },
-    reuse: { type: 'boolean', description: 'use a kept scratch database as it is, without importing again' },
+    reuse: { type: 'boolean', description: 'do not import again a data set the kept scratch database already has' },
   },
   input: z.preprocess((v) => {
     if (typeof v !== 'object' || v === null) return v;

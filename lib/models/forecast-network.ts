@@ -108,7 +108,7 @@ export async function trainForecastNetwork(
   const tf = await loadTf();
   // Defaults picked on Billboard's 2018 validation weeks (docs/evaluation.md): a heavier quantile
   // weight or L2 left the still-charting head underfitted.
-  const { seed, epochs, batchSize = Math.min(1024, Math.max(32, 2 ** Math.round(Math.log2(train.n / 50)))), learningRate = 0.003, quantileWeight = 2, l2 = 1e-4 } = opts;
+  const { seed, epochs, batchSize = Math.min(1024, Math.max(32, 2 ** Math.round(Math.log2(train.n / 100)))), learningRate = 0.003, quantileWeight = 2, l2 = 1e-4 } = opts;
   const kernels = () => model.trainableWeights.filter((w) => w.name.includes('kernel')).map((w) => w.read());
   const model = await buildForecastNetwork(dim, horizons, seed, opts.hidden);
   const optimizer = tf.train.adam(learningRate);

@@ -45,13 +45,30 @@ export function timeSplit(rows: ForecastRows, cutoffDay: number) {
   return { train, test };
 }
 
-function networkData(rows: ForecastRows, idx: readonly number[], std: ReturnType<typeof fitStandardization>): NetworkData {
+/** Training options: the network's, plus how fast older weeks lose weight. */
+export interface FitOptions extends NetworkOptions {
+  /**
+   * Half-life in weeks of a row's weight, counted back from the latest training week: charts
+   * change their rules and the base rate drifts, so recent weeks speak more for the future.
+   */
+  halfLifeWeeks?: number;
+}
+
+/** Default half-life of the training rows' weights (picked on Billboard's 2018 validation weeks). */
+export const DEFAULT_HALF_LIFE_WEEKS = 208;
+
+/**
+ * Network inputs and targets; the mask column carries the row's weight (the losses are
+ * weighted means over it), 2^(−age/half-life) with age in weeks before `latestDay`.
+ */
+function networkData(rows: ForecastRows, idx: readonly number[], std: ReturnType<typeof fitStandardization>, latestDay = -Infinity, halfLifeWeeks = Infinity): NetworkData {
   const y = new Float32Array(idx.length * 3 * HORIZONS.length);
   idx.forEach((r, i) => {
+    const weight = latestDay === -Infinity ? 1 : 2 ** (-Math.max(0, latestDay - (rows.day[r] as number)) / 7 / halfLifeWeeks);
     HORIZONS.forEach((h, j) => {
       const t = rows.targets[h];
       const o = i * 3 * HORIZONS.length + 3 * j;
-      y[o] = t.observed[r] as number;
+      y[o] = (t.observed[r] as number) * weight;
       y[o + 1] = t.charting[r] as number;
       // Conditional quantiles are learnt as offsets from the current score (persistence as the prior).
       y[o + 2] = ((t.score[r] as number) - (rows.score[r] as number)) / 100;
@@ -67,7 +84,7 @@ function networkData(rows: ForecastRows, idx: readonly number[], std: ReturnType
 export async function fitForecastModel(
   rows: ForecastRows,
   trainIdx: readonly number[],
-  opts: NetworkOptions,
+  opts: FitOptions,
   onEpoch?: (epoch: number, loss: number) => void,
   validation?: readonly number[],
 ): Promise<{ model: ForecastModel; bestEpoch: number; history: { epoch: number; loss: number; validationLoss?: number }[] }> {
@@ -79,7 +96,7 @@ export async function fitForecastModel(
   const standardization = fitStandardization(rows.x, FEATURE_COUNT, fitIdx);
   const hidden = opts.hidden ?? [64, 32];
   const result = await trainForecastNetwork(
-    networkData(rows, fitIdx, standardization),
+    networkData(rows, fitIdx, standardization, Math.max(...fitIdx.map((r) => rows.day[r] as number)), opts.halfLifeWeeks ?? DEFAULT_HALF_LIFE_WEEKS),
     FEATURE_COUNT,
     HORIZONS.length,
     { ...opts, hidden },
