@@ -7,7 +7,7 @@
 export const NUMERIC_ATTRIBUTES = [
   { name: 'danceability', label: 'Danceability', min: 0, max: 1, step: 0.01 },
   { name: 'energy', label: 'Energy', min: 0, max: 1, step: 0.01 },
-  { name: 'valence', label: 'Valence', min: 0, max: 1, step: 0.01 },
+  { name: 'valence', label: 'Valence (happiness)', min: 0, max: 1, step: 0.01 },
   { name: 'tempo', label: 'Tempo (BPM)', min: 30, max: 250, step: 1 },
   { name: 'loudness', label: 'Loudness (dB)', min: -60, max: 5, step: 0.1 },
   { name: 'acousticness', label: 'Acousticness', min: 0, max: 1, step: 0.01 },

@@ -2,22 +2,17 @@
  * Listening occasions the theme model tells apart, the audio features it reads, and the
  * project's own playlist-name → occasion map (labels for training come from playlists).
  */
+import { NUMERIC_ATTRIBUTES } from '@/lib/attributes/attributes';
 
 export const OCCASIONS = ['workout', 'party', 'focus', 'chill', 'sleep'] as const;
 export type Occasion = (typeof OCCASIONS)[number];
 
-/** The model's inputs, in order, with the range a form accepts (Spotify's audio-feature ranges). */
-export const THEME_FEATURES = [
-  { name: 'danceability', label: 'Danceability', min: 0, max: 1, step: 0.01 },
-  { name: 'energy', label: 'Energy', min: 0, max: 1, step: 0.01 },
-  { name: 'valence', label: 'Valence (happiness)', min: 0, max: 1, step: 0.01 },
-  { name: 'tempo', label: 'Tempo (BPM)', min: 30, max: 250, step: 1 },
-  { name: 'loudness', label: 'Loudness (dB)', min: -60, max: 5, step: 0.1 },
-  { name: 'acousticness', label: 'Acousticness', min: 0, max: 1, step: 0.01 },
-  { name: 'speechiness', label: 'Speechiness', min: 0, max: 1, step: 0.01 },
-  { name: 'instrumentalness', label: 'Instrumentalness', min: 0, max: 1, step: 0.01 },
-] as const;
-export type ThemeFeatureName = (typeof THEME_FEATURES)[number]['name'];
+const THEME_FEATURE_NAMES = ['danceability', 'energy', 'valence', 'tempo', 'loudness', 'acousticness', 'speechiness', 'instrumentalness'] as const;
+export type ThemeFeatureName = (typeof THEME_FEATURE_NAMES)[number];
+type ThemeFeature = Extract<(typeof NUMERIC_ATTRIBUTES)[number], { name: ThemeFeatureName }>;
+
+/** The model's inputs, in order, with the range a form accepts (the what-if model's audio attributes). */
+export const THEME_FEATURES = NUMERIC_ATTRIBUTES.filter((a): a is ThemeFeature => (THEME_FEATURE_NAMES as readonly string[]).includes(a.name));
 export type ThemeFeatures = Record<ThemeFeatureName, number>;
 
 /**
