@@ -61,13 +61,16 @@ test('the app’s own pages run under the CSP without a violation', async ({ pag
 });
 
 test('hostile values in every page input: no 5xx, no changed row', async ({ request }) => {
-  test.setTimeout(240_000);
+  test.setTimeout(480_000);
   const id = await someSongId();
   const urls: string[] = [];
   for (const value of ALL_HOSTILE) {
     const v = encodeURIComponent(value);
     for (const param of ['chart', 'q', 'filter', 'sort', 'dir', 'page']) urls.push(`/?${param}=${v}`);
     urls.push(`/songs?q=${v}`, `/songs/${id}?chart=${v}`, `/explorer.csv?q=${v}&sort=${v}`);
+    urls.push(`/trends?chart=${v}&weeks=${v}`, `/trends/csv?chart=${v}&weeks=${v}`);
+    for (const param of ['country', 'weight', 'weeks', 'mark']) urls.push(`/trends/mood?${param}=${v}`);
+    urls.push(`/trends/mood/csv?country=${v}&weight=${v}&weeks=${v}`);
   }
   for (const value of [...SQL_INJECTION, '0', '-1', '1.5', 'abc', '1e3', 'a'.repeat(300), '99999999999', '%00']) {
     urls.push(`/songs/${encodeURIComponent(value)}`);
