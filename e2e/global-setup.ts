@@ -1,6 +1,6 @@
 /**
  * Fills the end-to-end database through the real jobs CLI, so the tests see real forecasts:
- * migrate → sample-data → train (few epochs) → predict. Every job is idempotent, so a re-run
+ * migrate → sample-data → train (few epochs) → predict → train-theme → train-attributes. Every job is idempotent, so a re-run
  * against a reused database only checks and tops up.
  */
 import { spawnSync } from 'node:child_process';
@@ -11,6 +11,8 @@ const STEPS: string[][] = [
   ['sample-data'],
   ['train', '--epochs', '3'],
   ['predict'],
+  ['train-theme', '--epochs', '20'],
+  ['train-attributes'],
 ];
 
 export default function globalSetup(): void {
