@@ -3,7 +3,8 @@ import { E2E_ADMIN_PASSWORD, E2E_SESSION_SECRET } from './e2e/admin-env';
 import { assertLocalDatabase, E2E_DATABASE_URL } from './e2e/database-url';
 
 assertLocalDatabase(E2E_DATABASE_URL);
-const port = 3100;
+// E2E_PORT lets two e2e runs share a machine (each with its own E2E_DATABASE_URL too).
+const port = Number(process.env.E2E_PORT ?? 3100);
 
 export default defineConfig({
   testDir: 'e2e',
