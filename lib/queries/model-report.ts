@@ -1,0 +1,143 @@
+import { isNotNull, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Db } from '@/lib/db/client';
+import { forecasts } from '@/lib/db/schema';
+import type { ModelVersionRow } from '@/lib/queries/model-versions';
+
+/** The forecast horizons the report shows, in weeks (as stored in the metrics JSON keys). */
+export const REPORT_HORIZONS = ['26', '52'] as const;
+export type ReportHorizon = (typeof REPORT_HORIZONS)[number];
+
+/** Rows of the metrics table: the model first, then the baselines in training's order. */
+export const REPORT_ROWS = [
+  { key: 'model', label: 'Model' },
+  { key: 'baseRate', label: 'Base rate' },
+  { key: 'persistence', label: 'Persistence' },
+  { key: 'zero', label: 'Predict 0' },
+  { key: 'logisticRank', label: 'Logistic on rank' },
+] as const;
+export type ReportRowKey = (typeof REPORT_ROWS)[number]['key'];
+
+// NaN metrics are stored as JSON null; a field an older version did not write reads as null too.
+const metric = z.number().nullable().catch(null);
+const bin = z.object({ lo: z.number(), hi: z.number(), count: z.number(), meanPredicted: z.number(), observedRate: z.number() });
+const horizonSchema = z.object({
+  rows: metric,
+  baseRate: metric,
+  auc: metric,
+  brierSkill: metric,
+  maeP50: metric,
+  rmseP50: metric,
+  coverage: metric,
+  coverageNonZero: metric,
+  intervalScore: metric,
+  calibration: z.array(bin).catch([]),
+});
+export type HorizonReport = z.infer<typeof horizonSchema>;
+export type CalibrationPoint = z.infer<typeof bin>;
+
+const modelHorizons = z.object({ horizons: z.record(z.string(), z.unknown()).catch({}) }).catch({ horizons: {} });
+
+/** One horizon's metrics of a stored report, or null when that horizon is missing or unreadable. */
+function readHorizon(value: unknown): HorizonReport | null {
+  const parsed = horizonSchema.safeParse(value);
+  return parsed.success ? parsed.data : null;
+}
+
+/** Per horizon: the model's and each baseline's metrics (null where the stored report lacks them). */
+export type MetricsReport = Record<ReportHorizon, Record<ReportRowKey, HorizonReport | null>>;
+
+/**
+ * Reads a forecast model's `metrics` and `baseline_metrics` JSON (shape in docs/forecast.md) into
+ * per-horizon rows for the model and the four baselines.
+ */
+export function readMetricsReport(metrics: unknown, baselineMetrics: unknown): MetricsReport {
+  const model = modelHorizons.parse(metrics).horizons;
+  const baselines = modelHorizons.parse(baselineMetrics).horizons;
+  const out = {} as MetricsReport;
+  for (const h of REPORT_HORIZONS) {
+    const base = z.record(z.string(), z.unknown()).catch({}).parse(baselines[h]);
+    out[h] = {
+      model: readHorizon(model[h]),
+      baseRate: readHorizon(base.baseRate),
+      persistence: readHorizon(base.persistence),
+      zero: readHorizon(base.zero),
+      logisticRank: readHorizon(base.logisticRank),
+    };
+  }
+  return out;
+}
+
+/** The forecast version to report on: `?version=N` when it exists, else the active one, else the newest. */
+export function pickVersion(versions: readonly ModelVersionRow[], requested: number | null): ModelVersionRow | null {
+  const forecastVersions = versions.filter((v) => v.kind === 'forecast');
+  return (
+    (requested !== null ? forecastVersions.find((v) => v.version === requested) : undefined) ??
+    forecastVersions.find((v) => v.status === 'active') ??
+    forecastVersions[0] ??
+    null
+  );
+}
+
+/**
+ * Numeric fields of a metrics JSON whose shape this page does not know (theme, attributes models):
+ * top-level numbers and numbers one object deep ("cv.accuracy"), at most `limit` of them.
+ */
+export function headlineNumbers(metrics: unknown, limit = 8): { name: string; value: number }[] {
+  const out: { name: string; value: number }[] = [];
+  if (!metrics || typeof metrics !== 'object' || Array.isArray(metrics)) return out;
+  for (const [key, value] of Object.entries(metrics)) {
+    if (typeof value === 'number' && Number.isFinite(value)) out.push({ name: key, value });
+    else if (value && typeof value === 'object' && !Array.isArray(value)) {
+      for (const [inner, v] of Object.entries(value)) {
+        if (typeof v === 'number' && Number.isFinite(v)) out.push({ name: `${key}.${inner}`, value: v });
+      }
+    }
+  }
+  return out.slice(0, limit);
+}
+
+/** One as-of week and horizon of audited forecasts. Shares are 0–1; null when no row had the value. */
+export interface AuditWeek {
+  asOf: string;
+  horizonWeeks: number;
+  count: number;
+  /** Mean |actual − p50| in score points (0–100). */
+  meanAbsError: number | null;
+  /** Share of outcomes inside the p10–p90 interval. */
+  insideShare: number | null;
+  /** Share of songs still on the chart at the target week. */
+  chartingShare: number | null;
+  /** Mean predicted chance of still charting. */
+  meanPredicted: number | null;
+}
+
+const toNumberOrNull = (v: unknown) => (v === null || v === undefined ? null : Number(v));
+
+/** Audited forecasts grouped by as-of week and horizon (one grouped query), oldest week first. */
+export async function getLiveAudit(db: Db): Promise<AuditWeek[]> {
+  const rows = await db
+    .select({
+      asOf: forecasts.asOf,
+      horizonWeeks: forecasts.horizonWeeks,
+      count: sql<number>`COUNT(*)`.mapWith(Number),
+      meanAbsError: sql<string | null>`AVG(${forecasts.absError})`,
+      // AVG of an integer column is a 4-decimal DECIMAL in MySQL; `* 1e0` makes it a double.
+      insideShare: sql<string | null>`AVG(${forecasts.insideInterval} * 1e0)`,
+      chartingShare: sql<string | null>`AVG(${forecasts.actualCharting} * 1e0)`,
+      meanPredicted: sql<string | null>`AVG(${forecasts.pCharting})`,
+    })
+    .from(forecasts)
+    .where(isNotNull(forecasts.auditedAt))
+    .groupBy(forecasts.asOf, forecasts.horizonWeeks)
+    .orderBy(forecasts.asOf, forecasts.horizonWeeks);
+  return rows.map((r) => ({
+    asOf: r.asOf,
+    horizonWeeks: r.horizonWeeks,
+    count: r.count,
+    meanAbsError: toNumberOrNull(r.meanAbsError),
+    insideShare: toNumberOrNull(r.insideShare),
+    chartingShare: toNumberOrNull(r.chartingShare),
+    meanPredicted: toNumberOrNull(r.meanPredicted),
+  }));
+}
