@@ -36,8 +36,9 @@ export interface NetworkOptions {
 }
 
 /**
- * Training targets, row-major with 3 columns per horizon: observed mask (0/1),
- * charting (0/1) and (score at the horizon − score now) / 100.
+ * Training targets, row-major with 3 columns per horizon: the row's weight when the
+ * horizon is observed, else 0 (the losses are weighted means); charting (0/1); and
+ * (score at the horizon − score now) / 100.
  */
 export interface NetworkData {
   x: Float32Array;
