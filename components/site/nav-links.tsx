@@ -10,6 +10,7 @@ const NAV = [
   { href: '/trends/mood', label: 'Mood', match: (p: string) => p.startsWith('/trends/mood') },
   { href: '/what-if', label: 'What-if', match: (p: string) => p.startsWith('/what-if') },
   { href: '/themes', label: 'Themes', match: (p: string) => p.startsWith('/themes') },
+  { href: '/models', label: 'Models', match: (p: string) => p.startsWith('/models') },
 ];
 
 /** Top-bar section links, the current one marked for screen readers and by colour. */
