@@ -92,6 +92,20 @@ test('queueing an audit run starts it in another process and the console follows
   await expect(page.getByText('Queued').first()).toBeVisible();
 });
 
+test('queueing a training run starts it in another process and the console follows it until the new version exists', async ({ browser }) => {
+  test.setTimeout(180_000);
+  const page = await adminPage(browser, `${NET}.7`);
+  const [[before]] = (await db.query("SELECT COUNT(*) AS n FROM models WHERE kind = 'theme'")) as unknown as [[{ n: number }]];
+  await page.getByRole('button', { name: 'Queue train theme model' }).click();
+  const status = page.getByRole('status').filter({ hasText: /Queued run #\d+/ });
+  await expect(status).toBeVisible();
+  const runId = Number((await status.textContent())!.match(/#(\d+)/)![1]);
+  const row = page.locator(`tr[data-run-id="${runId}"]`);
+  await expect(row).toHaveAttribute('data-status', 'succeeded', { timeout: 150_000 });
+  const [[after]] = (await db.query("SELECT COUNT(*) AS n FROM models WHERE kind = 'theme'")) as unknown as [[{ n: number }]];
+  expect(Number(after.n)).toBe(Number(before.n) + 1);
+});
+
 test('the queue action refuses a foreign Origin and every request without a valid session', async ({ browser, playwright, baseURL }) => {
   const page = await adminPage(browser, `${NET}.5`);
   const action = await captureAction(page, () => page.getByRole('button', { name: 'Queue audit forecasts' }).click());
