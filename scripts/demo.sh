@@ -39,7 +39,8 @@ if [ "$mqtt_scheme" = "mqtt:" ] && ! port_open "$mqtt_host" "$mqtt_port"; then
   MQTT_URL="$(head -1 .demo/broker.url)"
   export MQTT_URL
 fi
-step "publish to $MQTT_URL"; job publish
+# --all: the broker may be new (the embedded one always is) while the database remembers an earlier one.
+step "publish to $MQTT_URL"; job publish --all
 step "audit past forecasts"; job audit
 
 if [ -z "${ADMIN_PASSWORD:-}" ]; then
