@@ -23,6 +23,10 @@ test('explorer: search a song, open it, see its forecast chart', async ({ page }
   await expect(page.getByText(/Still charting in 6 months/)).toBeVisible();
   await expect(page.locator('.recharts-surface').first()).toBeVisible();
   await expect(page.locator('.recharts-area')).toHaveCount(1);
+  // The theme model's occasion mix (or the sentence saying why there is none).
+  const themes = page.getByRole('region', { name: 'Theme mix' });
+  await expect(themes).toBeVisible();
+  await expect(themes.getByText(/workout|party|focus|chill|sleep|Needs the song/i).first()).toBeVisible();
 });
 
 test('song pages: a malformed or unknown id shows the not-found page', async ({ page }) => {

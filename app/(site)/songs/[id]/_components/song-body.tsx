@@ -4,13 +4,19 @@ import { getDb } from '@/lib/db/client';
 import { loadSongCharts } from '@/lib/explorer/load-song';
 import type { Song } from '@/lib/queries/songs';
 import { AudioFeaturesPanel } from './audio-features';
+import { songThemeMix } from '@/lib/themes/song-theme-mix';
 import { AuditTable } from './audit-table';
 import { ForecastSummary } from './forecast-summary';
 import { SongHeader } from './song-header';
+import { ThemeMixPanel } from './theme-mix';
 
 /** Everything on the song page below the lookup: streamed in while the skeleton shows. */
 export async function SongBody({ song, chartSlug }: { song: Song; chartSlug: string | undefined }) {
-  const { runs, run, history, forecast, audits } = await loadSongCharts(getDb(), song.id, chartSlug);
+  const db = getDb();
+  const [{ runs, run, history, forecast, audits }, themeMix] = await Promise.all([
+    loadSongCharts(db, song.id, chartSlug),
+    songThemeMix(db, song.audio),
+  ]);
   return (
     <div className="flex flex-col gap-6">
       <SongHeader song={song} runs={runs} />
@@ -49,7 +55,10 @@ export async function SongBody({ song, chartSlug }: { song: Song; chartSlug: str
         </p>
       )}
       <div className="grid gap-6 lg:grid-cols-[1fr_2fr]">
-        <AudioFeaturesPanel audio={song.audio} />
+        <div className="flex flex-col gap-6">
+          <AudioFeaturesPanel audio={song.audio} />
+          <ThemeMixPanel result={themeMix} />
+        </div>
         <AuditTable audits={audits} />
       </div>
     </div>
