@@ -13,11 +13,14 @@ const NAV = [
   { href: '/models', label: 'Models', match: (p: string) => p.startsWith('/models') },
 ];
 
-/** Top-bar section links, the current one marked for screen readers and by colour. */
+/**
+ * Top-bar section links, the current one marked for screen readers and by colour. Below the lg
+ * breakpoint they move to a row of their own that scrolls sideways, so the bar fits 360 px.
+ */
 export function NavLinks() {
   const pathname = usePathname();
   return (
-    <ul className="flex items-center gap-1 text-sm">
+    <ul className="order-last -mx-1 flex w-full items-center gap-1 overflow-x-auto px-1 text-sm lg:order-none lg:w-auto">
       {NAV.map((item) => {
         const current = item.match(pathname);
         return (
@@ -25,7 +28,7 @@ export function NavLinks() {
             <Link
               href={item.href}
               aria-current={current ? 'page' : undefined}
-              className={`rounded-md px-2.5 py-1.5 font-medium transition-colors ${
+              className={`block whitespace-nowrap rounded-md px-2.5 py-1.5 font-medium transition-colors ${
                 current ? 'bg-accent-soft text-fg' : 'text-muted hover:text-fg hover:bg-surface-2'
               }`}
             >

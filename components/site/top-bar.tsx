@@ -5,12 +5,12 @@ import { NavLinks } from './nav-links';
 export function TopBar() {
   return (
     <header className="sticky top-0 z-20 border-b border-border bg-surface/90 backdrop-blur">
-      <nav aria-label="Main" className="mx-auto flex h-14 max-w-7xl items-center gap-4 px-4 sm:px-6">
+      <nav aria-label="Main" className="mx-auto flex min-h-14 max-w-7xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-2 sm:px-6">
         <Link href="/" className="flex items-center gap-2 font-semibold tracking-tight">
           <Wordmark />
         </Link>
         <NavLinks />
-        <form action="/songs" method="get" role="search" className="ml-auto w-40 sm:w-64">
+        <form action="/songs" method="get" role="search" className="ml-auto min-w-0 flex-1 sm:w-64 sm:flex-none">
           <label htmlFor="site-search" className="sr-only">
             Find a song
           </label>
