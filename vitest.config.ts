@@ -6,6 +6,9 @@ const alias = {
   'server-only': path.resolve(import.meta.dirname, 'node_modules/server-only/empty.js'),
 };
 
+// Jobs log JSON lines; in tests their failures are asserted, not read. LOG_LEVEL=info npx vitest … shows them.
+const QUIET = { LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent' };
+
 export default defineConfig({
   resolve: { alias },
   test: {
@@ -14,6 +17,7 @@ export default defineConfig({
         resolve: { alias },
         test: {
           name: 'unit',
+          env: QUIET,
           include: ['{lib,jobs,tests,app,components}/**/*.test.{ts,tsx}'],
           exclude: ['**/*.db.test.ts', 'node_modules/**', 'e2e/**'],
           testTimeout: 30_000,
@@ -23,6 +27,7 @@ export default defineConfig({
         resolve: { alias },
         test: {
           name: 'db',
+          env: QUIET,
           // Integration tests on the real MariaDB/MySQL and Mosquitto: one file at a time.
           include: ['{lib,jobs,tests}/**/*.db.test.ts'],
           fileParallelism: false,
