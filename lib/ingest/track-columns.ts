@@ -3,8 +3,28 @@ import type { AudioFeatures, TrackInput } from './types';
 
 type Value = string | number | boolean | null;
 
+/**
+ * Each audio feature's column in `tracks`. A Record, so a feature added to AudioFeatures
+ * cannot be forgotten here, and the two lists below stay aligned by construction.
+ */
+const AUDIO_FEATURE_COLUMNS: Record<keyof AudioFeatures, string> = {
+  danceability: 'danceability',
+  energy: 'energy',
+  key: 'musical_key',
+  loudness: 'loudness',
+  mode: 'mode',
+  speechiness: 'speechiness',
+  acousticness: 'acousticness',
+  instrumentalness: 'instrumentalness',
+  liveness: 'liveness',
+  valence: 'valence',
+  tempo: 'tempo',
+  timeSignature: 'time_signature',
+};
+const FEATURE_NAMES = Object.keys(AUDIO_FEATURE_COLUMNS) as (keyof AudioFeatures)[];
+
 /** Columns a later source may fill on an existing track (never overwritten once known). */
-export const FILLABLE_COLUMNS = [
+export const FILLABLE_COLUMNS: readonly string[] = [
   'spotify_id',
   'deezer_id',
   'isrc',
@@ -13,32 +33,7 @@ export const FILLABLE_COLUMNS = [
   'duration_ms',
   'explicit',
   'genre',
-  'danceability',
-  'energy',
-  'musical_key',
-  'loudness',
-  'mode',
-  'speechiness',
-  'acousticness',
-  'instrumentalness',
-  'liveness',
-  'valence',
-  'tempo',
-  'time_signature',
-] as const;
-const FEATURE_NAMES: (keyof AudioFeatures)[] = [
-  'danceability',
-  'energy',
-  'key',
-  'loudness',
-  'mode',
-  'speechiness',
-  'acousticness',
-  'instrumentalness',
-  'liveness',
-  'valence',
-  'tempo',
-  'timeSignature',
+  ...FEATURE_NAMES.map((f) => AUDIO_FEATURE_COLUMNS[f]),
 ];
 export const SPOTIFY_COL = 0;
 export const DEEZER_COL = 1;
