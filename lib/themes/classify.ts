@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import type { Db } from '@/lib/db/client';
 import { THEME_FEATURES, type ThemeFeatureName, type ThemeFeatures } from './occasions';
-import { getActiveTheme, loadThemeModel } from './theme-registry';
+import { getActiveTheme, loadThemeModel, type ActiveTheme } from './theme-registry';
 import { predictThemes } from './theme-model';
 
 /** One number field: required, a number, inside the feature's range. */
@@ -28,6 +28,11 @@ export interface ThemeMix {
 export async function classifyThemes(db: Db, features: ThemeFeatures): Promise<ThemeMix> {
   const active = await getActiveTheme(db);
   if (!active) throw new Error('No theme model yet: train one with `npm run job -- train-theme`.');
+  return classifyWith(db, active, features);
+}
+
+/** The occasion mix from a given (active) theme model, for callers that already looked it up. */
+export async function classifyWith(db: Db, active: ActiveTheme, features: ThemeFeatures): Promise<ThemeMix> {
   const model = await loadThemeModel(db, active.id);
   const x = Float32Array.from(model.spec.featureNames.map((name) => features[name as ThemeFeatureName]));
   const p = await predictThemes(model, x, 1);

@@ -1,6 +1,6 @@
 import type { Db } from '@/lib/db/client';
 import type { AudioFeatures } from '@/lib/queries/songs';
-import { classifyThemes, type ThemeMix } from './classify';
+import { classifyWith, type ThemeMix } from './classify';
 import { THEME_FEATURES, type ThemeFeatures } from './occasions';
 import { getActiveTheme } from './theme-registry';
 
@@ -17,6 +17,7 @@ export async function songThemeMix(db: Db, audio: AudioFeatures): Promise<SongTh
     if (value === null) return { state: 'no-features' };
     features[name] = value;
   }
-  if (!(await getActiveTheme(db))) return { state: 'no-model' };
-  return { state: 'ok', mix: await classifyThemes(db, features as ThemeFeatures) };
+  const active = await getActiveTheme(db);
+  if (!active) return { state: 'no-model' };
+  return { state: 'ok', mix: await classifyWith(db, active, features as ThemeFeatures) };
 }
