@@ -1,6 +1,6 @@
 import type { Pool, RowDataPacket } from 'mysql2/promise';
 import { writeSnapshots } from '@/lib/ingest/chart-writer';
-import { upsertPlaylists, writePlaylistTracks } from '@/lib/ingest/playlist-writer';
+import { upsertPlaylists, writePlaylistTracks, type PlaylistSpec } from '@/lib/ingest/playlist-writer';
 import type { TrackInput } from '@/lib/ingest/types';
 import { splitArtists } from '@/lib/tracks/match-key';
 import { BadLine, bool, day, durationMs, featureReader, Header, list, num, required, spotifyTrackId, text } from './fields';
@@ -14,7 +14,14 @@ interface CatalogRow {
   songId: string | null;
   extra: Omit<TrackInput, 'title' | 'artists'>;
   popularity: number | null;
-  playlist: { externalId: string; name: string } | null;
+  playlist: Pick<PlaylistSpec, 'externalId' | 'name' | 'source' | 'theme'> | null;
+}
+
+/** The playlist standing for a mood label: one per mood, its theme the mood in lower case. */
+function moodPlaylist(mood: string): CatalogRow['playlist'] {
+  const theme = mood.trim().toLowerCase();
+  if (!/^[a-z][a-z -]{0,31}$/.test(theme)) throw new BadLine(`mood "${mood}" is not a word`);
+  return { externalId: theme, name: mood.trim(), source: 'mood', theme };
 }
 
 /**
@@ -43,6 +50,9 @@ export const catalogFormat: ImportFormat<CatalogRow> = {
     const explicitCol = h.find('explicit', 'is_explicit');
     const playlistIdCol = h.find('playlist_id');
     const playlistNameCol = h.find('playlist_name');
+    // A mood label (the mood-labels catalog: Happy, Sad, Energetic, Calm) came from its author's mood
+    // playlists, so it is stored as membership of one playlist per mood (source `mood`, theme = the mood).
+    const moodCol = h.find('mood');
     const features = featureReader(h);
     const joined = (titleCol < 0 || artistCol < 0) && songIdCol >= 0;
     if (!joined && (titleCol < 0 || artistCol < 0)) throw new Error('no title and artist columns (nor a SongID column)');
@@ -69,7 +79,8 @@ export const catalogFormat: ImportFormat<CatalogRow> = {
         };
         const pid = text(fields, playlistIdCol);
         const pname = text(fields, playlistNameCol);
-        const playlist = pid && pname ? { externalId: pid, name: pname } : null;
+        const mood = text(fields, moodCol);
+        const playlist = pid && pname ? { externalId: pid, name: pname, source: 'spotify', theme: null } : mood ? moodPlaylist(mood) : null;
         if (joined) return { track: null, songId: required(fields, songIdCol, 'SongID'), extra, popularity, playlist };
         const credit = required(fields, artistCol, 'artist');
         const names = credit.includes(';') ? list(credit) : splitArtists(credit);
@@ -96,8 +107,8 @@ export const catalogFormat: ImportFormat<CatalogRow> = {
         }
         const members = usable.flatMap((u, i) => (u.row.playlist ? [{ ...u.row.playlist, trackId: ids[i]! }] : []));
         if (members.length > 0) {
-          const playlistIds = await upsertPlaylists(env.pool, members.map((m) => ({ ...m, source: 'spotify' })));
-          await writePlaylistTracks(env.pool, members.map((m) => ({ playlistId: playlistIds.get(`spotify|${m.externalId}`)!, trackId: m.trackId })));
+          const playlistIds = await upsertPlaylists(env.pool, members);
+          await writePlaylistTracks(env.pool, members.map((m) => ({ playlistId: playlistIds.get(`${m.source}|${m.externalId}`)!, trackId: m.trackId })));
           env.count('playlistTracks', members.length);
         }
       },

@@ -140,6 +140,23 @@ describe('import job', () => {
     expect((await query("SELECT * FROM playlist_tracks pt JOIN playlists p ON p.id = pt.playlist_id WHERE p.external_id = 'pl1'")).length).toBe(2);
   });
 
+  it('stores a catalog\'s mood labels as one mood playlist per mood', async () => {
+    const file = await fixture('moods.csv', [
+      'name,album,artist,id,release_date,popularity,length,danceability,acousticness,energy,instrumentalness,liveness,valence,loudness,speechiness,tempo,key,time_signature,mood',
+      'Calm One,A,Someone,5555555555555555555555,2019-01-01,40,200000,0.3,0.9,0.2,0.8,0.1,0.2,-20,0.04,70,1,4,Calm',
+      'Loud One,B,Someone,3333333333333333333333,2019-01-01,50,200000,0.7,0.1,0.9,0,0.1,0.6,-4,0.05,150,1,4,Energetic',
+      'Odd One,B,Someone,4444444444444444444444,2019-01-01,50,200000,0.7,0.1,0.9,0,0.1,0.6,-4,0.05,150,1,4,123',
+    ]);
+    const run = await runImport({ format: 'catalog', path: file });
+    expect(run.stats).toMatchObject({ rows: 2, badLines: 1 });
+    expect(run.stats.badLineSamples).toEqual([`${file}:4: mood "123" is not a word`]);
+    const rows = await query("SELECT p.source, p.external_id, p.name, p.theme, t.title FROM playlist_tracks pt JOIN playlists p ON p.id = pt.playlist_id JOIN tracks t ON t.id = pt.track_id WHERE p.source = 'mood' ORDER BY t.title");
+    expect(rows).toEqual([
+      { source: 'mood', external_id: 'calm', name: 'Calm', theme: 'calm', title: 'Calm One' },
+      { source: 'mood', external_id: 'energetic', name: 'Energetic', theme: 'energetic', title: 'Loud One' },
+    ]);
+  });
+
   it('imports playlist membership histories, keeping the first add and an open stint', async () => {
     const file = await fixture('members.csv', [
       'playlist_id,playlist_name,track_id,track_name,artists,artist_ids,album,album_id,length,date_added,date_removed',
