@@ -48,6 +48,11 @@ export interface ForecastRows {
 export interface BuildOptions {
   /** Emit rows only for these as-of days (predict); default every week. */
   onlyDays?: ReadonlySet<number>;
+  /**
+   * Emit rows only for the tracks this accepts (a predict shard); default every track. The chart context
+   * (survival, artists' records) still comes from every track, so a track's row is the same either way.
+   */
+  onlyTracks?: (trackId: number) => boolean;
 }
 
 const NO_META: TrackMeta = { primaryArtistId: null, releaseDay: null, durationMs: null, explicit: null, audio: null };
@@ -91,13 +96,14 @@ export function buildChartRows(chart: ChartHistory, opts: BuildOptions = {}): Fo
   const survival = buildSurvival(weekDays, weekOf, songStarts, chart.days, weekIdx, entryAt);
   const artists: ArtistIndex = buildArtistIndex(songStarts, chart, weekOf, entryAt);
 
-  const capacity = opts.onlyDays ? countEmitted(chart.days, opts.onlyDays) : total;
+  const capacity = opts.onlyDays || opts.onlyTracks ? countEmitted(chart, opts) : total;
   const rows = allocateRows(capacity);
   let r = 0;
   for (let s = 0; s + 1 < songStarts.length; s++) {
     const start = songStarts[s] as number;
     const end = songStarts[s + 1] as number;
     const trackId = chart.trackIds[start] as number;
+    if (opts.onlyTracks && !opts.onlyTracks(trackId)) continue;
     const meta = chart.tracks.get(trackId) ?? NO_META;
     for (let e = start; e < end; e++) {
       const day = chart.days[e] as number;
@@ -133,9 +139,11 @@ export function buildChartRows(chart: ChartHistory, opts: BuildOptions = {}): Fo
   return sliceRows(rows, r);
 }
 
-function countEmitted(days: ArrayLike<number>, only: ReadonlySet<number>): number {
+function countEmitted(chart: ChartHistory, { onlyDays, onlyTracks }: BuildOptions): number {
   let n = 0;
-  for (let e = 0; e < days.length; e++) if (only.has(days[e] as number)) n++;
+  for (let e = 0; e < chart.days.length; e++) {
+    if ((!onlyDays || onlyDays.has(chart.days[e] as number)) && (!onlyTracks || onlyTracks(chart.trackIds[e] as number))) n++;
+  }
   return n;
 }
 

@@ -14,8 +14,8 @@ afterAll(async () => t?.drop());
 
 const agoMs = (ms: number) => new Date(Date.now() - ms);
 
-async function insertRun(kind: string, status: JobStatus, heartbeatAt: Date | null, createdAt?: Date) {
-  const [res] = await t.db.insert(jobRuns).values({ kind, status, params: {}, requestedBy: 'admin', heartbeatAt, startedAt: heartbeatAt, createdAt });
+async function insertRun(kind: string, status: JobStatus, heartbeatAt: Date | null, createdAt?: Date, params: Record<string, unknown> = {}) {
+  const [res] = await t.db.insert(jobRuns).values({ kind, status, params, requestedBy: 'admin', heartbeatAt, startedAt: heartbeatAt, createdAt });
   return res.insertId;
 }
 const statusOf = async (id: number) => (await t.db.select().from(jobRuns).where(eq(jobRuns.id, id)))[0];
@@ -45,6 +45,21 @@ describe('failDeadRuns', () => {
     }
     // The holder's connection is gone, so the lock is free again: now it is dead.
     expect(await failDeadRuns(t.db)).toEqual([silent]);
+  });
+
+  it('looks at the lock of the run\'s own shard', async () => {
+    const shard = (index: number) => ({ shard: { index, count: 2 } });
+    const held = await insertRun('predict', 'running', agoMs(120_000), undefined, shard(0));
+    const free = await insertRun('predict', 'running', agoMs(120_000), undefined, shard(1));
+    const holder = await mysql.createConnection({ uri: t.url });
+    try {
+      await holder.query('SELECT GET_LOCK(?, 0)', [lockName(t.database, 'predict:shard-0-of-2')]);
+      expect(await failDeadRuns(t.db)).toEqual([free]);
+      expect((await statusOf(held))?.status).toBe('running');
+    } finally {
+      await holder.end();
+    }
+    expect(await failDeadRuns(t.db)).toEqual([held]);
   });
 
   it('fails runs queued for over an hour that nobody claimed', async () => {

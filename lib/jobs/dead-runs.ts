@@ -1,7 +1,7 @@
 import { and, eq, inArray, lt, or, sql } from 'drizzle-orm';
 import type { Db } from '@/lib/db/client';
 import { jobRuns } from '@/lib/db/schema';
-import { lockName } from './lock';
+import { lockName, runLockKey } from './lock';
 
 /** run-job.ts beats every 5 s; a run silent for this long has most likely lost its process. */
 export const HEARTBEAT_TIMEOUT_MS = 60_000;
@@ -13,7 +13,7 @@ export const STALE_QUEUE_ERROR = 'No process claimed this queued run within an h
 
 /**
  * Marks as failed the runs whose process is gone: `running` with no heartbeat
- * for HEARTBEAT_TIMEOUT_MS whose job lock nobody holds (a MySQL named lock dies
+ * for HEARTBEAT_TIMEOUT_MS whose lock (the job's, or its shard's) nobody holds (a MySQL named lock dies
  * with its connection, so a free lock proves the process let go; a held lock means
  * a live but busy process, which is left alone), and `queued` runs older than
  * QUEUED_TIMEOUT_MS. Returns the ids it marked.
@@ -21,7 +21,7 @@ export const STALE_QUEUE_ERROR = 'No process claimed this queued run within an h
 export async function failDeadRuns(db: Db, nowMs = Date.now()): Promise<number[]> {
   const silentSince = new Date(nowMs - HEARTBEAT_TIMEOUT_MS);
   const stale = await db
-    .select({ id: jobRuns.id, kind: jobRuns.kind, status: jobRuns.status })
+    .select({ id: jobRuns.id, kind: jobRuns.kind, status: jobRuns.status, params: jobRuns.params })
     .from(jobRuns)
     .where(
       or(
@@ -32,10 +32,16 @@ export async function failDeadRuns(db: Db, nowMs = Date.now()): Promise<number[]
   if (stale.length === 0) return [];
 
   const [[current]] = (await db.execute(sql`SELECT DATABASE() AS name`)) as unknown as [[{ name: string }]];
+  const runningByLock = new Map<string, number[]>();
+  for (const r of stale) {
+    if (r.status !== 'running') continue;
+    const key = runLockKey(r.kind, r.params);
+    runningByLock.set(key, [...(runningByLock.get(key) ?? []), r.id]);
+  }
   const dead: number[] = [];
-  for (const kind of new Set(stale.filter((r) => r.status === 'running').map((r) => r.kind))) {
-    const [[lock]] = (await db.execute(sql`SELECT IS_USED_LOCK(${lockName(current.name, kind)}) AS holder`)) as unknown as [[{ holder: unknown }]];
-    if (lock.holder === null) dead.push(...stale.filter((r) => r.kind === kind && r.status === 'running').map((r) => r.id));
+  for (const [key, ids] of runningByLock) {
+    const [[lock]] = (await db.execute(sql`SELECT IS_USED_LOCK(${lockName(current.name, key)}) AS holder`)) as unknown as [[{ holder: unknown }]];
+    if (lock.holder === null) dead.push(...ids);
   }
   const finishedAt = new Date(nowMs);
   if (dead.length > 0) {

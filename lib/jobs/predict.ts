@@ -4,6 +4,7 @@
  * that chart's latest week, or its latest week on or before --as-of.
  * Trigger: weekly order (after update), the admin console, the demo. Schedule: weekly.
  * Upserts on (track, chart, as-of, horizon, model): a rerun writes the same rows.
+ * `--shard i/n` forecasts only the tracks whose id % n = i (n runs, on as many machines, cover all).
  */
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
@@ -14,6 +15,7 @@ import { predictWithModel } from '@/lib/models/artifact';
 import { loadForecastRows } from '@/lib/models/forecast-dataset';
 import { loadActiveForecastModel } from '@/lib/models/forecast-registry';
 import { isCompatible } from '@/lib/models/forecast-training';
+import { inShard, SHARD_OPTION, shardLabel, shardSchema } from './shard';
 import { defineJob } from './types';
 
 const BATCH = 1_000;
@@ -25,6 +27,7 @@ export const predictInput = z
       .refine((s) => /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), 'expected a date written YYYY-MM-DD')
       .optional(),
     chart: z.string().min(1).max(64).optional(),
+    shard: shardSchema.optional(),
   })
   .strict();
 
@@ -36,10 +39,13 @@ export const predictJob = defineJob({
     'computes the features of every song on it from the history up to that week, and writes one forecast per',
     'song and horizon: the chance it is still on that chart 26 and 52 weeks later and p10/p50/p90 of its score',
     'then (0 = off the chart). Needs an active forecast model: run train first. Re-running writes the same rows.',
+    'With --shard i/n it forecasts only the songs whose track id % n = i, under a lock of that shard, so the n',
+    'shards run at once (on one machine or several) and together write what one run writes.',
   ].join('\n'),
   options: {
     'as-of': { type: 'string', description: 'forecast as of this date, YYYY-MM-DD (default: each chart\'s latest week)' },
     chart: { type: 'string', description: 'only the weekly chart with this slug' },
+    shard: SHARD_OPTION,
   },
   input: predictInput,
   async run(ctx, input) {
@@ -50,8 +56,11 @@ export const predictJob = defineJob({
     const limit = input['as-of'] ? dayNumber(input['as-of']) : Infinity;
     const asOfByChart = new Map<number, number>();
     ctx.progress(0, 0, 'loading chart history');
+    const { shard } = input;
     const { rows, charts } = await loadForecastRows(ctx.db, {
       chart: input.chart,
+      // Every track's history is read either way: the chart context of a song's features comes from all songs.
+      onlyTracks: shard ? (trackId) => inShard(shard, trackId) : undefined,
       onChart: (done, total) => ctx.progress(done, total),
       onlyDays: (chart, days) => {
         const latest = days.filter((d) => d <= limit).at(-1);
@@ -102,6 +111,7 @@ export const predictJob = defineJob({
       ctx.progress(Math.min(values.length, i + BATCH));
     }
     return {
+      ...(shard && { shard: shardLabel(shard) }),
       modelId: info.id,
       version: info.version,
       charts: Object.fromEntries(charts.map((c) => [c.slug, asOfByChart.has(c.id) ? isoDate(asOfByChart.get(c.id) as number) : null])),

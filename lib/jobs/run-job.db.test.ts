@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { jobRuns } from '@/lib/db/schema';
 import { createTestDb, type TestDb } from '@/tests/support/test-db';
 import { lockName } from './lock';
+import { shardSchema } from './shard';
 import { EXIT, runJob } from './run-job';
 import { defineJob } from './types';
 
@@ -24,6 +25,22 @@ const echo = defineJob({
     ctx.progress(1, 2, 'half');
     await ctx.saveCheckpoint({ at: 1 });
     if (input.fail) throw new Error('boom');
+    return { resumedFrom: ctx.resumeFrom };
+  },
+});
+
+const sharded = defineJob({
+  name: 'sharded',
+  summary: 'test job',
+  help: 'test job',
+  options: {},
+  input: z.object({ fail: z.boolean().default(false), shard: shardSchema.optional() }),
+  async run(ctx, input) {
+    // Fails unless it resumes a failed run, so a resumed run shows whose checkpoint it got.
+    if (input.fail && !ctx.resumeFrom) {
+      await ctx.saveCheckpoint({ shard: input.shard?.index ?? null });
+      throw new Error('boom');
+    }
     return { resumedFrom: ctx.resumeFrom };
   },
 });
@@ -65,5 +82,14 @@ describe('runJob', () => {
     await runJob(echo, { fail: false }, { url: t.url, tty: false });
     const stuck = await t.db.select().from(jobRuns).where(eq(jobRuns.status, 'running'));
     expect(stuck).toHaveLength(0);
+  });
+
+  it('resumes a failed shard from its own checkpoint though another shard ran since', async () => {
+    const run = (input: Record<string, unknown>) => runJob(sharded, sharded.input.parse(input), { url: t.url, tty: false });
+    expect((await run({ fail: true, shard: '0/2' })).code).toBe(EXIT.failed);
+    expect((await run({ shard: '1/2' })).stats.resumedFrom).toBeNull();
+    const resumed = await run({ fail: true, shard: '0/2' });
+    expect(resumed.code).toBe(EXIT.done);
+    expect(resumed.stats.resumedFrom).toEqual({ shard: 0 });
   });
 });

@@ -1,12 +1,14 @@
-import { and, desc, eq, lt } from 'drizzle-orm';
+import { and, desc, eq, inArray, lt } from 'drizzle-orm';
 import { SingleBar, Presets } from 'cli-progress';
 import type { Connection } from 'mysql2/promise';
 import { createDb, type DbHandle } from '@/lib/db/client';
+import { serverAddress, serverGoneError } from '@/lib/db/connection-lost';
 import { connectServer, splitDatabaseUrl } from '@/lib/db/migrate';
 import { jobRuns } from '@/lib/db/schema';
 import { dbEnv } from '@/lib/env';
+import { AppError } from '@/lib/errors';
 import { logger } from '@/lib/log';
-import { acquireJobLock, LockBusyError, releaseJobLock } from './lock';
+import { acquireJobLock, LockBusyError, releaseJobLock, runLockKey } from './lock';
 import type { JobContext, JobDefinition, JobStats } from './types';
 
 /** Exit codes the scheduler relies on. */
@@ -38,6 +40,7 @@ export async function runJob<I>(job: JobDefinition, input: I, opts: RunJobOption
   const url = opts.url ?? dbEnv().DATABASE_URL;
   const { serverUrl, database } = splitDatabaseUrl(url);
   const log = logger.child({ job: job.name });
+  const lockKey = runLockKey(job.name, input);
   const stats: JobStats = {};
   let lockConn: Connection | null = null;
   let lockHeld = false;
@@ -64,16 +67,16 @@ export async function runJob<I>(job: JobDefinition, input: I, opts: RunJobOption
 
   try {
     lockConn = await connectServer(serverUrl);
-    await acquireJobLock(lockConn, database, job.name);
+    await acquireJobLock(lockConn, database, lockKey);
     lockHeld = true;
     handle = createDb({ url, connectionLimit: 4 });
     const { db } = handle;
 
     let resumeFrom: Record<string, unknown> | null = null;
     if (job.recordsRun !== false) {
-      await reapDeadRuns(handle, job.name);
+      await reapDeadRuns(handle, job.name, lockKey);
       runId = await openRun(handle, job.name, input, opts);
-      resumeFrom = await findCheckpoint(handle, job.name, input, runId);
+      resumeFrom = await findCheckpoint(handle, job.name, lockKey, input, runId);
       if (resumeFrom) log.info({ resumeFrom }, 'resuming from the checkpoint of a failed run');
       heartbeat = setInterval(() => {
         progressState.dirty = true;
@@ -141,7 +144,7 @@ export async function runJob<I>(job: JobDefinition, input: I, opts: RunJobOption
     return { code: EXIT.done, runId, stats };
   } catch (err) {
     (bar as SingleBar | null)?.stop();
-    const message = err instanceof Error ? err.message : String(err);
+    const message = failureMessage(err, url);
     if (err instanceof LockBusyError) {
       log.warn({ runId }, message);
       await markQueuedRunRefused(url, opts.runId, message);
@@ -160,9 +163,18 @@ export async function runJob<I>(job: JobDefinition, input: I, opts: RunJobOption
     if (heartbeat) clearInterval(heartbeat);
     await handle?.close().catch(() => undefined);
     // Release explicitly: the server frees a closed connection's locks asynchronously, and the next run may already ask.
-    if (lockConn && lockHeld) await releaseJobLock(lockConn, database, job.name).catch(() => undefined);
+    if (lockConn && lockHeld) await releaseJobLock(lockConn, database, lockKey).catch(() => undefined);
     await lockConn?.end().catch(() => undefined);
   }
+}
+
+/** The run's error: for a database that went away, which one and what to do instead of the driver's words (or Drizzle's SQL). */
+function failureMessage(err: unknown, url: string): string {
+  const gone = err instanceof AppError ? null : serverGoneError(err);
+  if (gone) {
+    return `lost the connection to the database at ${serverAddress(url)} (${gone.message || gone.code}): re-run the job once it answers again; it resumes or rewrites the same rows.`;
+  }
+  return err instanceof Error ? err.message : String(err);
 }
 
 async function openRun(handle: DbHandle, kind: string, input: unknown, opts: RunJobOptions): Promise<number> {
@@ -186,27 +198,43 @@ async function openRun(handle: DbHandle, kind: string, input: unknown, opts: Run
 }
 
 /**
- * We hold this job's lock, so any other row of it still marked running belongs
- * to a process that died (SIGKILL, lost machine): record it as failed.
+ * We hold this run's lock, so any other row under that lock (same job, same shard) still marked running
+ * belongs to a process that died (SIGKILL, lost machine): record it as failed. Other shards' runs are live.
  */
-async function reapDeadRuns(handle: DbHandle, kind: string) {
+async function reapDeadRuns(handle: DbHandle, kind: string, lockKey: string) {
+  const running = await handle.db
+    .select({ id: jobRuns.id, params: jobRuns.params })
+    .from(jobRuns)
+    .where(and(eq(jobRuns.kind, kind), eq(jobRuns.status, 'running')));
+  const dead = running.filter((r) => runLockKey(kind, r.params) === lockKey).map((r) => r.id);
+  if (dead.length === 0) return;
   await handle.db
     .update(jobRuns)
     .set({ status: 'failed', error: 'The process running this job exited without finishing (no heartbeat).', finishedAt: new Date() })
-    .where(and(eq(jobRuns.kind, kind), eq(jobRuns.status, 'running')));
+    .where(and(inArray(jobRuns.id, dead), eq(jobRuns.status, 'running')));
 }
 
-/** The checkpoint of the latest failed run of the same job with the same params. */
-async function findCheckpoint(handle: DbHandle, kind: string, input: unknown, runId: number) {
-  const rows = await handle.db
-    .select({ params: jobRuns.params, checkpoint: jobRuns.checkpoint, status: jobRuns.status })
-    .from(jobRuns)
-    .where(and(eq(jobRuns.kind, kind), lt(jobRuns.id, runId)))
-    .orderBy(desc(jobRuns.id))
-    .limit(1);
-  const last = rows[0];
-  if (!last || last.status !== 'failed' || !last.checkpoint) return null;
-  return JSON.stringify(last.params) === JSON.stringify(input ?? {}) ? last.checkpoint : null;
+/** Earlier runs are read this many at a time while looking for the latest one under the same lock. */
+const HISTORY_PAGE = 200;
+
+/** The checkpoint of the latest earlier run under the same lock (job and shard), if it failed with the same params. */
+async function findCheckpoint(handle: DbHandle, kind: string, lockKey: string, input: unknown, runId: number) {
+  for (let before = runId; ; ) {
+    const rows = await handle.db
+      .select({ id: jobRuns.id, params: jobRuns.params, status: jobRuns.status })
+      .from(jobRuns)
+      .where(and(eq(jobRuns.kind, kind), lt(jobRuns.id, before)))
+      .orderBy(desc(jobRuns.id))
+      .limit(HISTORY_PAGE);
+    const last = rows.find((r) => runLockKey(kind, r.params) === lockKey);
+    if (last) {
+      if (last.status !== 'failed' || JSON.stringify(last.params) !== JSON.stringify(input ?? {})) return null;
+      const [row] = await handle.db.select({ checkpoint: jobRuns.checkpoint }).from(jobRuns).where(eq(jobRuns.id, last.id));
+      return row?.checkpoint ?? null;
+    }
+    if (rows.length < HISTORY_PAGE) return null;
+    before = rows.at(-1)!.id;
+  }
 }
 
 async function markQueuedRunRefused(url: string, runId: number | undefined, message: string) {

@@ -61,5 +61,16 @@ export function shardCondition(shard: Shard | null | undefined, trackId: AnyMySq
   return sql`${trackId} % ${shard.count} = ${shard.index}`;
 }
 
-/** "2/4" for logs, job_runs params and lock names (a shard's run must not block the other shards). */
+/** "2/4" for logs and messages. */
 export const shardLabel = (shard: Shard) => `${shard.index}/${shard.count}`;
+
+const recordedShardSchema = z.object({ shard: z.object({ index: z.number().int().min(0), count: z.number().int().min(2) }) });
+
+/**
+ * The shard a run's input (or its job_runs params, which record that input) asks for; null without one
+ * or for 0/1, which is the whole.
+ */
+export function shardOfParams(params: unknown): Shard | null {
+  const parsed = recordedShardSchema.safeParse(params);
+  return parsed.success ? parsed.data.shard : null;
+}

@@ -12,6 +12,8 @@ export interface DatasetOptions {
   chart?: string;
   /** Per chart: emit rows only for these as-of days (predict); default every week. */
   onlyDays?: (chart: WeeklyChart, days: readonly number[]) => ReadonlySet<number>;
+  /** Emit rows only for the tracks this accepts (see BuildOptions.onlyTracks); default every track. */
+  onlyTracks?: (trackId: number) => boolean;
   onChart?: (done: number, total: number) => void;
 }
 
@@ -24,7 +26,7 @@ export async function loadForecastRows(db: Db, opts: DatasetOptions = {}): Promi
     const history = await loadChartHistory(db, chart, meta);
     if (history.trackIds.length > 0) {
       const onlyDays = opts.onlyDays?.(chart, [...new Set(Array.from(history.days))].sort((a, b) => a - b));
-      parts.push(buildChartRows(history, { onlyDays }));
+      parts.push(buildChartRows(history, { onlyDays, onlyTracks: opts.onlyTracks }));
     }
     opts.onChart?.(i + 1, charts.length);
   }
