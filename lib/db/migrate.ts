@@ -4,6 +4,7 @@ import { drizzle } from 'drizzle-orm/mysql2';
 import { migrate } from 'drizzle-orm/mysql2/migrator';
 import mysql from 'mysql2/promise';
 import { AppError } from '@/lib/errors';
+import { serverGoneError } from './connection-lost';
 
 const MIGRATIONS = path.join(process.cwd(), 'drizzle');
 
@@ -31,10 +32,7 @@ export async function connectServer(url: string): Promise<mysql.Connection> {
   try {
     return await mysql.createConnection({ uri: url, multipleStatements: false });
   } catch (err) {
-    const code = (err as { code?: string }).code;
-    if (code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === 'ETIMEDOUT' || code === 'EHOSTUNREACH') {
-      throw new AppError('UNAVAILABLE', NO_SERVER_HELP, { cause: err });
-    }
+    if (serverGoneError(err)) throw new AppError('UNAVAILABLE', NO_SERVER_HELP, { cause: err });
     throw err;
   }
 }

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import mysql from 'mysql2/promise';
+import mysql, { type RowDataPacket } from 'mysql2/promise';
 import { createDb, type DbHandle } from '@/lib/db/client';
 import { migrateDatabase, splitDatabaseUrl } from '@/lib/db/migrate';
 
@@ -13,16 +13,22 @@ export interface TestDb extends DbHandle {
   drop(): Promise<void>;
 }
 
-/** Creates and migrates a uniquely named database; call `drop()` in afterAll. */
-export async function createTestDb(label = 'test'): Promise<TestDb> {
-  const host = new URL(TEST_SERVER_URL);
+const uniqueName = (label: string) => `songcast_${label}_${process.pid}_${randomBytes(3).toString('hex')}`;
+
+/** Creates and migrates a uniquely named database (on `serverUrl`, default the shared test server); call `drop()` in afterAll. */
+export async function createTestDb(label = 'test', { serverUrl = TEST_SERVER_URL } = {}): Promise<TestDb> {
+  const host = new URL(serverUrl);
   if (!['127.0.0.1', 'localhost', '::1'].includes(host.hostname)) {
     throw new Error(`Refusing to create test databases on a non-local server (${host.hostname}).`);
   }
-  const database = `songcast_${label}_${process.pid}_${randomBytes(3).toString('hex')}`;
+  const database = uniqueName(label);
   host.pathname = `/${database}`;
   const url = host.toString();
   await migrateDatabase(url);
+  return handleFor(url, database);
+}
+
+function handleFor(url: string, database: string): TestDb {
   const handle = createDb({ url, connectionLimit: 5 });
   return {
     ...handle,
@@ -38,4 +44,23 @@ export async function createTestDb(label = 'test'): Promise<TestDb> {
       }
     },
   };
+}
+
+/** A copy of `source` (every table, rows and ids included) in a new database on the same server. */
+export async function cloneTestDb(source: TestDb, label: string): Promise<TestDb> {
+  const database = uniqueName(label);
+  const url = new URL(source.url);
+  url.pathname = `/${database}`;
+  const server = await mysql.createConnection({ uri: splitDatabaseUrl(source.url).serverUrl });
+  try {
+    await server.query(`CREATE DATABASE \`${database}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
+    const [tables] = await server.query<RowDataPacket[]>('SELECT TABLE_NAME AS name FROM information_schema.TABLES WHERE TABLE_SCHEMA = ?', [source.database]);
+    for (const { name } of tables) {
+      await server.query(`CREATE TABLE \`${database}\`.\`${name}\` LIKE \`${source.database}\`.\`${name}\``);
+      await server.query(`INSERT INTO \`${database}\`.\`${name}\` SELECT * FROM \`${source.database}\`.\`${name}\``);
+    }
+  } finally {
+    await server.end();
+  }
+  return handleFor(url.toString(), database);
 }
