@@ -1,4 +1,5 @@
-import { and, asc, count, desc, eq, lt, lte, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, lt, lte, sql, type SQL } from 'drizzle-orm';
+import type { AnyMySqlColumn } from 'drizzle-orm/mysql-core';
 import type { Db } from '@/lib/db/client';
 import { chartEntries, charts } from '@/lib/db/schema';
 import { toIsoDate } from './values';
@@ -15,9 +16,14 @@ export interface ChartSummary {
 }
 
 /**
- * Every chart with its latest imported date, global weekly charts first.
- * The latest date is a per-chart index lookup (primary key chart_id, chart_date, rank), not a scan.
+ * The latest date of the chart whose id is `chartId` (a column of the outer query), as a correlated
+ * subquery. `ORDER BY … DESC LIMIT 1` reads one entry of the primary key (chart_id, chart_date, rank);
+ * a correlated `MAX()` read every entry of the chart (13 ms for 20,000 entries).
  */
+export const latestChartDateSql = (chartId: AnyMySqlColumn): SQL<string | null> =>
+  sql`(SELECT l.chart_date FROM chart_entries l WHERE l.chart_id = ${chartId} ORDER BY l.chart_date DESC LIMIT 1)`;
+
+/** Every chart with its latest imported date (one index entry each), global weekly charts first. */
 export async function listCharts(db: Db): Promise<ChartSummary[]> {
   const rows = await db
     .select({
@@ -27,7 +33,7 @@ export async function listCharts(db: Db): Promise<ChartSummary[]> {
       country: charts.country,
       frequency: charts.frequency,
       size: charts.size,
-      latestDate: sql<string | null>`(SELECT MAX(ce.chart_date) FROM chart_entries ce WHERE ce.chart_id = ${charts.id})`,
+      latestDate: latestChartDateSql(charts.id),
     })
     .from(charts)
     .orderBy(sql`${charts.country} <> 'global'`, sql`${charts.frequency} <> 'weekly'`, asc(charts.id));
@@ -49,12 +55,17 @@ export async function getPreviousChartDate(db: Db, chartId: number, date: string
   return toIsoDate(row?.date ?? null);
 }
 
-/** The last `count` chart dates up to and including `upTo`, oldest first. */
+/**
+ * The last `count` chart dates up to and including `upTo`, oldest first. Grouping on the primary
+ * key's prefix (chart_id, chart_date) lets the database skip from date to date (a loose index scan:
+ * one entry per week), where DISTINCT read every entry.
+ */
 export async function listRecentChartDates(db: Db, chartId: number, upTo: string, count: number): Promise<string[]> {
   const rows = await db
-    .selectDistinct({ date: chartEntries.chartDate })
+    .select({ date: chartEntries.chartDate })
     .from(chartEntries)
     .where(and(eq(chartEntries.chartId, chartId), lte(chartEntries.chartDate, upTo)))
+    .groupBy(chartEntries.chartId, chartEntries.chartDate)
     .orderBy(desc(chartEntries.chartDate))
     .limit(count);
   return rows.map((r) => r.date).reverse();

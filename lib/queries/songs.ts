@@ -3,6 +3,7 @@ import { alias } from 'drizzle-orm/mysql-core';
 import type { Db } from '@/lib/db/client';
 import { chartEntries, charts, tracks } from '@/lib/db/schema';
 import type { AudioFeatures as IngestAudioFeatures } from '@/lib/ingest/types';
+import { latestChartDateSql } from './charts';
 import { containsPattern, prefixPattern, toIsoDate } from './values';
 
 /** The audio features the song page shows (0–1 unless noted: tempo in BPM, loudness in dB); each may be missing. */
@@ -72,7 +73,7 @@ export interface SongChartRun {
 /** Every chart the song has been on, with its run there; charts it is on now first, global ones before countries. */
 export async function listSongChartRuns(db: Db, trackId: number): Promise<SongChartRun[]> {
   const current = alias(chartEntries, 'current');
-  const latestOfChart = sql<string>`(SELECT MAX(l.chart_date) FROM chart_entries l WHERE l.chart_id = ${charts.id})`;
+  const latestOfChart = latestChartDateSql(charts.id);
   const rows = await db
     .select({
       chartId: charts.id,
@@ -111,7 +112,10 @@ export async function listSongChartRuns(db: Db, trackId: number): Promise<SongCh
     );
 }
 
-/** The song's weekly ranks on one chart and that chart's dates since the song's first week there, oldest first. */
+/**
+ * The song's weekly ranks on one chart and that chart's dates since the song's first week there, oldest
+ * first. The dates group on the primary key's prefix: a loose index scan, one entry per week.
+ */
 export async function listSongChartHistory(
   db: Db,
   trackId: number,
@@ -120,9 +124,10 @@ export async function listSongChartHistory(
 ): Promise<{ dates: string[]; ranks: Map<string, number> }> {
   const [dates, ranks] = await Promise.all([
     db
-      .selectDistinct({ date: chartEntries.chartDate })
+      .select({ date: chartEntries.chartDate })
       .from(chartEntries)
       .where(and(eq(chartEntries.chartId, chartId), gte(chartEntries.chartDate, since)))
+      .groupBy(chartEntries.chartId, chartEntries.chartDate)
       .orderBy(asc(chartEntries.chartDate)),
     db
       .select({ date: chartEntries.chartDate, rank: chartEntries.rank })
