@@ -117,6 +117,21 @@ describe('TrackResolver', () => {
     ids.forEach((id, i) => expect(id).toBe(ids[i % 3_000]));
   });
 
+  it('needs no database for a batch its caches know in full, and still fills what a known track lacks', async () => {
+    let connections = 0;
+    const pool = Object.create(t.pool, { getConnection: { value: () => (connections++, t.pool.getConnection()) } }) as typeof t.pool;
+    const r = new TrackResolver(pool);
+    const inputs = [song('Cached', 'Someone', { spotifyId: sid(9_001) }), song('Cached Too', 'Someone')];
+    const ids = await r.resolve(inputs);
+    expect(connections).toBe(1);
+    expect(await r.resolve(inputs)).toEqual(ids);
+    expect(connections).toBe(1);
+    expect(r.stats).toMatchObject({ created: 2, bySpotifyId: 1, byKey: 1 });
+    await r.resolve([song('Cached Too', 'Someone', { isrc: 'USAAA2400001' })]);
+    expect(connections).toBe(2);
+    expect((await track(ids[1]!)).isrc).toBe('USAAA2400001');
+  });
+
   it('rejects an input without a title or artist, naming it', async () => {
     await expect(new TrackResolver(t.pool).resolve([song('ok', 'a'), song('  ', 'b')])).rejects.toThrow(/track input 1: a track needs a title/);
     await expect(new TrackResolver(t.pool).resolve([{ title: 'x', artists: [] }])).rejects.toThrow(/has no artist/);

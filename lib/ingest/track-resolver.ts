@@ -57,6 +57,8 @@ export class TrackResolver {
   }
 
   private async resolveBatch(batch: CleanTrack[]): Promise<number[]> {
+    const cached = this.fromCache(batch);
+    if (cached) return cached;
     const statsBefore = { ...this.stats };
     const conn = await this.pool.getConnection();
     try {
@@ -93,18 +95,40 @@ export class TrackResolver {
   }
 
   private match(t: CleanTrack): TrackRef | undefined {
+    const found = this.lookup(t);
+    if (found) this.stats[found[1]]++;
+    return found?.[0];
+  }
+
+  /** The cached track `t` is, and by which identity; no side effects. */
+  private lookup(t: CleanTrack): [TrackRef, Exclude<keyof MatchStats, 'created'>] | undefined {
     const sid = t.values[SPOTIFY_COL] as string | null;
     const did = t.values[DEEZER_COL] as number | null;
     const isrc = t.values[ISRC_COL] as string | null;
     let ref = sid === null ? undefined : this.bySpotify.get(sid);
-    if (ref) return this.stats.bySpotifyId++, ref;
+    if (ref) return [ref, 'bySpotifyId'];
     ref = did === null ? undefined : this.byDeezer.get(did);
-    if (ref) return this.stats.byDeezerId++, ref;
+    if (ref) return [ref, 'byDeezerId'];
     ref = isrc === null ? undefined : this.byIsrc.get(isrc);
-    if (ref) return this.stats.byIsrc++, ref;
+    if (ref) return [ref, 'byIsrc'];
     ref = this.byKey.get(t.key);
-    if (ref) return this.stats.byKey++, ref;
+    if (ref) return [ref, 'byKey'];
     return undefined;
+  }
+
+  /**
+   * The batch's track ids when the caches already know every song and no song
+   * brings a column its track lacks: then there is nothing to read or write.
+   */
+  private fromCache(batch: CleanTrack[]): number[] | null {
+    const found = [];
+    for (const t of batch) {
+      const hit = this.lookup(t);
+      if (!hit || this.missing(hit[0], t) !== 0) return null;
+      found.push(hit);
+    }
+    for (const [, how] of found) this.stats[how]++;
+    return found.map(([ref]) => ref.id);
   }
 
   /** Records the identities `t` gives `ref`; unique ids only when no other track owns them. */
@@ -118,14 +142,19 @@ export class TrackResolver {
     if (isNew) this.byKey.set(t.key, ref);
   }
 
-  /** Plans filling the columns `ref` lacks from `t`, merging several inputs of one batch. */
-  private fill(ref: TrackRef, t: CleanTrack, planned: Planned[], fills: Map<TrackRef, CleanTrack>) {
+  /** Bit mask of the columns `t` can give `ref`: those it lacks, less unique ids another track already holds. */
+  private missing(ref: TrackRef, t: CleanTrack): number {
     let missing = t.mask & ~ref.mask;
-    // A unique id another track already holds must not move.
     const sid = t.values[SPOTIFY_COL] as string | null;
     const did = t.values[DEEZER_COL] as number | null;
     if (sid !== null && this.bySpotify.has(sid)) missing &= ~(1 << SPOTIFY_COL);
     if (did !== null && this.byDeezer.has(did)) missing &= ~(1 << DEEZER_COL);
+    return missing;
+  }
+
+  /** Plans filling the columns `ref` lacks from `t`, merging several inputs of one batch. */
+  private fill(ref: TrackRef, t: CleanTrack, planned: Planned[], fills: Map<TrackRef, CleanTrack>) {
+    const missing = this.missing(ref, t);
     if (missing === 0) return;
     const target = ref.id < 0 ? planned[-ref.id - 1]!.track : fills.get(ref) ?? { ...t, values: FILLABLE_COLUMNS.map(() => null) };
     for (let i = 0; i < FILLABLE_COLUMNS.length; i++) if (missing & (1 << i)) target.values[i] = t.values[i]!;
