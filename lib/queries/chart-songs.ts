@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gte, inArray, isNull, like, lt, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, isNull, like, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import { alias, type MySqlSelect } from 'drizzle-orm/mysql-core';
 import type { Db } from '@/lib/db/client';
 import { chartEntries, forecasts, tracks } from '@/lib/db/schema';
@@ -45,6 +45,7 @@ export interface ChartSongRow {
 
 const prev = alias(chartEntries, 'prev');
 const thisWeek = alias(chartEntries, 'this_week');
+const history = alias(chartEntries, 'history');
 const f26 = alias(forecasts, 'f26');
 const f52 = alias(forecasts, 'f52');
 
@@ -65,28 +66,21 @@ function whereFor(q: ChartSongsQuery, weeks: SQL.Aliased<number>): SQL | undefin
  * one query for the page of rows and one for the filtered total.
  */
 export async function listChartSongs(db: Db, q: ChartSongsQuery): Promise<{ rows: ChartSongRow[]; total: number }> {
-  // Weeks on chart and peak, up to this week, for the songs on the chart this week only.
+  // Weeks on chart and peak up to this week, for the songs on the chart this week only: driven by this
+  // week's entries (primary key), each song's history read through chart_entries_track_chart_date_idx.
   const run = db
     .select({
-      trackId: chartEntries.trackId,
+      trackId: thisWeek.trackId,
       weeks: sql<number>`COUNT(*)`.as('weeks'),
-      peak: sql<number>`MIN(${chartEntries.rank})`.as('peak'),
+      peak: sql<number>`MIN(${history.rank})`.as('peak'),
     })
-    .from(chartEntries)
-    .where(
-      and(
-        eq(chartEntries.chartId, q.chartId),
-        lte(chartEntries.chartDate, q.week),
-        inArray(
-          chartEntries.trackId,
-          db
-            .select({ trackId: thisWeek.trackId })
-            .from(thisWeek)
-            .where(and(eq(thisWeek.chartId, q.chartId), eq(thisWeek.chartDate, q.week))),
-        ),
-      ),
+    .from(thisWeek)
+    .innerJoin(
+      history,
+      and(eq(history.trackId, thisWeek.trackId), eq(history.chartId, thisWeek.chartId), lte(history.chartDate, thisWeek.chartDate)),
     )
-    .groupBy(chartEntries.trackId)
+    .where(and(eq(thisWeek.chartId, q.chartId), eq(thisWeek.chartDate, q.week)))
+    .groupBy(thisWeek.trackId)
     .as('run');
   const weeks = sql<number>`COALESCE(${run.weeks}, 1)`.as('weeks_on_chart');
   const modelId = q.modelId ?? -1;
