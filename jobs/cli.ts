@@ -5,7 +5,7 @@
  */
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { jobs } from '@/lib/jobs/registry';
+import { loadJob } from '@/lib/jobs/load-job';
 import { EXIT, runJob } from '@/lib/jobs/run-job';
 import { formatHelp, formatUsage } from '@/lib/jobs/help';
 import type { JobOption } from '@/lib/jobs/types';
@@ -16,13 +16,15 @@ function stripDescriptions(options: Record<string, JobOption>) {
 
 async function main(): Promise<number> {
   const [name = '', ...rest] = process.argv.slice(2);
+  // Only the job asked for is loaded; the full registry only to list them all.
+  const usage = async () => formatUsage((await import('@/lib/jobs/registry')).jobs);
   if (name === '--help' || name === 'help' || name === '-h') {
-    console.log(formatUsage(jobs));
+    console.log(await usage());
     return EXIT.done;
   }
-  const job = jobs[name];
+  const job = await loadJob(name);
   if (!job) {
-    console.error(`Unknown job "${name}".\n\n${formatUsage(jobs)}`);
+    console.error(`Unknown job "${name}".\n\n${await usage()}`);
     return EXIT.badArguments;
   }
   let values: Record<string, unknown>;
