@@ -27,6 +27,9 @@ describe('occasionOfPlaylist', () => {
     expect(occasionOfPlaylist('Beast Mode')).toBe('workout');
     expect(occasionOfPlaylist('Deep Focus')).toBe('focus');
     expect(occasionOfPlaylist('Sleepy Chill')).toBe('sleep');
+    expect(occasionOfPlaylist('Yoga & Meditation')).toBe('sleep');
+    expect(occasionOfPlaylist('Chill Lofi Study Beats')).toBe('focus');
+    expect(occasionOfPlaylist('Lofi Hip Hop')).toBe('focus');
     expect(occasionOfPlaylist('Friday Night Party')).toBe('party');
     expect(occasionOfPlaylist('Chill Vibes')).toBe('chill');
     expect(occasionOfPlaylist('Today’s Top Hits')).toBeNull();

@@ -20,9 +20,9 @@ export type ThemeFeatures = Record<ThemeFeatureName, number>;
  * "Workout Party" is workout: the more specific use wins). Whole words, case-insensitive.
  */
 const NAME_KEYWORDS: [Occasion, RegExp][] = [
-  ['sleep', /\b(sleep\w*|lullab\w*|bedtime|night ?time|deep sleep|dream\w*|insomnia)\b/i],
+  ['sleep', /\b(sleep\w*|lullab\w*|bedtime|night ?time|deep sleep|dream\w*|insomnia|meditat\w*|yoga)\b/i],
   ['workout', /\b(workout|work out|gym|training|cardio|running|run|fitness|hiit|beast ?mode|power ?hour|motivation|pump)\b/i],
-  ['focus', /\b(focus\w*|study\w*|concentrat\w*|deep work|coding|reading|brain ?food|productiv\w*|lo-?fi beats)\b/i],
+  ['focus', /\b(focus\w*|study\w*|concentrat\w*|deep work|coding|reading|brain ?food|productiv\w*|lo-?fi\w*)\b/i],
   ['party', /\b(party|parties|club\w*|dance ?floor|pre-?game|friday night|saturday night|bangers|fiesta|hits? to dance)\b/i],
   ['chill', /\b(chill\w*|relax\w*|calm|lazy|sunday|unwind|mellow|easy|lounge|acoustic mornings?|coffee ?house)\b/i],
 ];

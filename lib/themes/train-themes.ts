@@ -1,7 +1,7 @@
 /** Cross-validates and fits the theme model; the numbers the page and `models` show. */
 import { seededRandom } from '@/lib/models/random';
 import { classificationReport, percentile, stratifiedFolds, type ClassificationReport } from './cv';
-import { OCCASIONS, THEME_FEATURES } from './occasions';
+import { THEME_FEATURES } from './occasions';
 import type { ThemeDataset } from './theme-data';
 import { fitThemeModel, predictThemes, type ThemeModel, type ThemeTrainOptions } from './theme-model';
 
@@ -12,12 +12,8 @@ export interface ThemeSettings {
   seed: number;
 }
 
-export interface ThemeTraining {
+export interface ThemeTraining extends ThemeCv {
   model: ThemeModel;
-  /** Out-of-fold scores of the k-fold cross-validation. */
-  cv: ClassificationReport;
-  /** Accuracy of always answering the most common occasion, on the same rows. */
-  majorityAccuracy: number;
   /** Single-song inference time, p50 and p95 over repeated calls (ms). */
   inferenceMs: { p50: number | null; p95: number | null };
 }
@@ -28,14 +24,25 @@ const argmax = (p: Float32Array, row: number, k: number) => {
   return best;
 };
 
-/** Stratified k-fold CV (each fold's model never sees its rows), then one model on all rows. */
-export async function trainThemes(data: ThemeDataset, s: ThemeSettings, onFold?: (done: number, total: number) => void): Promise<ThemeTraining> {
+export interface ThemeCv {
+  /** Out-of-fold scores of the k-fold cross-validation. */
+  cv: ClassificationReport;
+  /** Accuracy of always answering the most common class, on the same rows. */
+  majorityAccuracy: number;
+}
+
+const optionsFor = (data: ThemeDataset, s: ThemeSettings): ThemeTrainOptions => ({
+  occasions: data.classes, featureNames: THEME_FEATURES.map((f) => f.name), hidden: s.hidden, epochs: s.epochs, seed: s.seed, labelSource: data.labelSource,
+});
+
+/** Stratified k-fold CV: each fold's model never sees its rows; scores the out-of-fold predictions. */
+export async function crossValidateThemes(data: ThemeDataset, s: ThemeSettings, onFold?: (done: number) => void): Promise<ThemeCv> {
   const n = data.labels.length;
-  const k = OCCASIONS.length;
+  const k = data.classes.length;
   const dim = THEME_FEATURES.length;
   const present = new Set(data.labels).size;
-  if (n < s.folds * 2 || present < 2) throw new Error(`only ${n} labelled songs in ${present} occasion(s): too few to cross-validate ${s.folds} folds`);
-  const options: ThemeTrainOptions = { occasions: OCCASIONS, featureNames: THEME_FEATURES.map((f) => f.name), hidden: s.hidden, epochs: s.epochs, seed: s.seed, labelSource: data.labelSource };
+  if (n < s.folds * 2 || present < 2) throw new Error(`only ${n} labelled songs in ${present} class(es): too few to cross-validate ${s.folds} folds`);
+  const options = optionsFor(data, s);
   const folds = stratifiedFolds(data.labels, s.folds, seededRandom(s.seed));
   const predicted = new Int32Array(n);
   for (let fold = 0; fold < s.folds; fold++) {
@@ -46,21 +53,24 @@ export async function trainThemes(data: ThemeDataset, s: ThemeSettings, onFold?:
     const p = await predictThemes(model, pick(testRows), testRows.length);
     testRows.forEach((row, j) => (predicted[row] = argmax(p, j, k)));
     model.network.dispose();
-    onFold?.(fold + 1, s.folds + 1);
+    onFold?.(fold + 1);
   }
-  const model = await fitThemeModel(data.x, data.labels, options);
+  const counts = data.classes.map((_, c) => data.labels.filter((l) => l === c).length);
+  return { cv: classificationReport(data.labels, predicted, k), majorityAccuracy: Math.max(...counts) / n };
+}
+
+/** Cross-validates (see crossValidateThemes), then fits one model on all rows and times single-song inference. */
+export async function trainThemes(data: ThemeDataset, s: ThemeSettings, onFold?: (done: number, total: number) => void): Promise<ThemeTraining> {
+  const { cv, majorityAccuracy } = await crossValidateThemes(data, s, (done) => onFold?.(done, s.folds + 1));
+  const model = await fitThemeModel(data.x, data.labels, optionsFor(data, s));
   onFold?.(s.folds + 1, s.folds + 1);
-  const counts = OCCASIONS.map((_, c) => data.labels.filter((l) => l === c).length);
+  const n = data.labels.length;
+  const dim = THEME_FEATURES.length;
   const times: number[] = [];
   for (let i = 0; i < 200; i++) {
     const started = performance.now();
     await predictThemes(model, data.x.subarray((i % n) * dim, ((i % n) + 1) * dim), 1);
     times.push(performance.now() - started);
   }
-  return {
-    model,
-    cv: classificationReport(data.labels, predicted, k),
-    majorityAccuracy: Math.max(...counts) / n,
-    inferenceMs: { p50: percentile(times, 50), p95: percentile(times, 95) },
-  };
+  return { model, cv, majorityAccuracy, inferenceMs: { p50: percentile(times, 50), p95: percentile(times, 95) } };
 }

@@ -4,6 +4,7 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { getDb } from '@/lib/db/client';
 import { formatAgo } from '@/lib/format';
 import { getActiveTheme } from '@/lib/themes/theme-registry';
+import { themeSetOf } from '@/lib/themes/theme-sets';
 import { ClassifyForm } from './_components/classify-form';
 import { ThemeReport } from './_components/theme-report';
 
@@ -39,7 +40,7 @@ export default async function ThemesPage() {
           {metrics.inferenceMs.p95 === null ? 'an unmeasured time' : `${metrics.inferenceMs.p95.toFixed(1)} ms (p95)`}.{' '}
           {metrics.labelSource === 'sample-rule'
             ? 'Labels here come from the sample data’s documented stand-in rule (no playlists loaded), so these scores say how well the model learns that rule, not real listening.'
-            : 'Labels come from the occasions of the playlists each song is on.'}
+            : `Labels come from ${themeSetOf(metrics.labelSource)?.doc ?? metrics.labelSource}.`}
         </p>
       </header>
       <section aria-labelledby="classify-heading" className="rounded-xl border border-border bg-surface p-4">
