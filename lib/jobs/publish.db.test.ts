@@ -12,7 +12,7 @@ import { EXIT, runJob } from './run-job';
 
 const prefix = uniquePrefix('publish');
 const settings: PublishSettings = { url: TEST_BROKER_URL, prefix, maxInFlight: 50, all: false, connectTimeoutMs: 3_000 };
-const ctxFor = (db: TestDb['db']) => ({ db, log: logger.child({ test: 'publish' }), progress: () => undefined, stats: {} });
+const ctxFor = (t: TestDb) => ({ db: t.db, pool: t.pool, log: logger.child({ test: 'publish' }), progress: () => undefined, stats: {} });
 
 let t: TestDb;
 const ids = { global: 0, us: 0, model: 0, a: 0, b: 0, c: 0 };
@@ -55,7 +55,7 @@ describe('publish', () => {
   let firstPayloads: Map<string, string>;
 
   it('sends one retained QoS 1 message per song with MQTT 5 properties, then the summary', async () => {
-    const stats = await publishForecasts(ctxFor(t.db), settings);
+    const stats = await publishForecasts(ctxFor(t), settings);
     expect(stats).toMatchObject({ protocol: 'MQTT 5', current: 3, published: 3, skipped: 0, removed: 0, failed: 0 });
 
     const got = await readRetained(TEST_BROKER_URL, `${prefix}/forecasts/#`);
@@ -90,8 +90,8 @@ describe('publish', () => {
   });
 
   it('sends nothing new the second time, and the same bytes again with --all', async () => {
-    expect(await publishForecasts(ctxFor(t.db), settings)).toMatchObject({ published: 0, skipped: 3, removed: 0 });
-    expect(await publishForecasts(ctxFor(t.db), { ...settings, all: true })).toMatchObject({ published: 3, skipped: 0 });
+    expect(await publishForecasts(ctxFor(t), settings)).toMatchObject({ published: 0, skipped: 3, removed: 0 });
+    expect(await publishForecasts(ctxFor(t), { ...settings, all: true })).toMatchObject({ published: 3, skipped: 0 });
     const got = await readRetained(TEST_BROKER_URL, `${prefix}/forecasts/#`);
     for (const key of [SPOTIFY_A, SPOTIFY_B, `t${ids.c}`]) expect(got.get(songTopic(key))?.payload.toString()).toBe(firstPayloads.get(songTopic(key)));
   });
@@ -99,7 +99,7 @@ describe('publish', () => {
   it('deletes the topic of a song that left coverage', async () => {
     // A new global week without C: C's retained forecast must go, A moves on to the new as-of.
     await forecast(ids.a, ids.global, '2026-11-26', 0.25);
-    const stats = await publishForecasts(ctxFor(t.db), settings);
+    const stats = await publishForecasts(ctxFor(t), settings);
     expect(stats).toMatchObject({ current: 2, published: 1, removed: 1, failed: 0 });
     const got = await readRetained(TEST_BROKER_URL, `${prefix}/forecasts/#`);
     expect(got.has(songTopic(`t${ids.c}`))).toBe(false);
@@ -124,7 +124,7 @@ describe('publish', () => {
       .where(and(eq(forecasts.trackId, ids.b), eq(forecasts.asOf, '2026-11-26'), isNull(forecasts.publishedAt)));
     expect(pending).toHaveLength(2);
     // The next run against a live broker sends them, and A again: its US forecast is no longer current.
-    expect(await publishForecasts(ctxFor(t.db), settings)).toMatchObject({ published: 2, failed: 0 });
+    expect(await publishForecasts(ctxFor(t), settings)).toMatchObject({ published: 2, failed: 0 });
     const got = await readRetained(TEST_BROKER_URL, `${prefix}/forecasts/#`);
     expect(JSON.parse(got.get(songTopic(SPOTIFY_A))!.payload.toString())).toMatchObject({ other_charts: [] });
     expect(JSON.parse(got.get(songTopic(SPOTIFY_B))!.payload.toString())).toMatchObject({ as_of: '2026-11-26' });
@@ -135,10 +135,10 @@ describe('publish', () => {
       .insert(models)
       .values({ kind: 'forecast', version: 2, status: 'candidate', trainedRows: 1, featureSpec: {}, metrics: {}, baselineMetrics: {}, artifact: Buffer.from('x') });
     await forecast(ids.a, ids.global, '2026-11-26', 0.7, v2.insertId);
-    expect(await publishForecasts(ctxFor(t.db), settings)).toMatchObject({ published: 0, skipped: 2 });
+    expect(await publishForecasts(ctxFor(t), settings)).toMatchObject({ published: 0, skipped: 2 });
     await t.db.update(models).set({ status: 'retired' }).where(ne(models.id, v2.insertId));
     await t.db.update(models).set({ status: 'active' }).where(eq(models.id, v2.insertId));
-    expect(await publishForecasts(ctxFor(t.db), settings)).toMatchObject({ published: 1, skipped: 1 });
+    expect(await publishForecasts(ctxFor(t), settings)).toMatchObject({ published: 1, skipped: 1 });
     const got = await readRetained(TEST_BROKER_URL, `${prefix}/forecasts/#`);
     expect(JSON.parse(got.get(songTopic(SPOTIFY_A))!.payload.toString())).toMatchObject({ model_version: 2, horizons: [{ p_charting: 0.7 }, { p_charting: 0.7 }] });
   });
@@ -148,7 +148,7 @@ describe('publish', () => {
     try {
       expect(broker.url).toMatch(/^mqtt:\/\/127\.0\.0\.1:\d+$/);
       expect(await brokerAnswers(broker.url)).toBe(true);
-      const stats = await publishForecasts(ctxFor(t.db), { ...settings, url: broker.url, all: true });
+      const stats = await publishForecasts(ctxFor(t), { ...settings, url: broker.url, all: true });
       expect(stats).toMatchObject({ protocol: 'MQTT 3.1.1', published: 2, failed: 0 });
       const got = await readRetained(broker.url, `${prefix}/forecasts/#`, { protocolVersion: 4 });
       expect([...got.keys()].sort()).toEqual([songTopic(SPOTIFY_A), songTopic(SPOTIFY_B), songTopic('_summary')].sort());

@@ -36,9 +36,14 @@ export interface PublishStats {
   failed: number;
   ms: number;
   msgPerSec: number | null;
+  /** Of `ms`, the wait after the last PUBACK for the ack records still being written. */
+  recordMs: number;
 }
 
-type PublishContext = Pick<JobContext, 'db' | 'log' | 'progress' | 'stats'>;
+/** Progress is reported every this many settled publishes, not on each (a terminal bar redraws on each call). */
+const PROGRESS_EVERY = 1_000;
+
+type PublishContext = Pick<JobContext, 'db' | 'pool' | 'log' | 'progress' | 'stats'>;
 
 interface Removal extends RetainedMessage {
   trackId: number;
@@ -71,10 +76,11 @@ export async function publishForecasts(ctx: PublishContext, settings: PublishSet
     failed: 0,
     ms: 0,
     msgPerSec: null,
+    recordMs: 0,
   };
   ctx.log.info({ broker: stats.broker, protocol: stats.protocol, toPublish: toPublish.length, removals: removals.length }, 'publishing');
   const total = toPublish.length + removals.length + 1;
-  const recorder = createAckRecorder(ctx.db);
+  const recorder = createAckRecorder(ctx.pool);
   const publishStarted = performance.now();
   const check = (outcome: PublishOutcome) => {
     stats.failed += outcome.failed;
@@ -93,7 +99,9 @@ export async function publishForecasts(ctx: PublishContext, settings: PublishSet
           stats.published++;
           recorder.published(m);
         },
-        onSettled: (n) => ctx.progress(n, total),
+        onSettled: (n) => {
+          if (n % PROGRESS_EVERY === 0) ctx.progress(n, total);
+        },
       }),
     );
     check(
@@ -102,7 +110,9 @@ export async function publishForecasts(ctx: PublishContext, settings: PublishSet
           stats.removed++;
           recorder.removed(m.topic);
         },
-        onSettled: (n) => ctx.progress(toPublish.length + n, total),
+        onSettled: (n) => {
+          if (n % PROGRESS_EVERY === 0) ctx.progress(toPublish.length + n, total);
+        },
       }),
     );
     const summary = summaryPayload(current.charts, current.messages.length, new Date());
@@ -119,7 +129,9 @@ export async function publishForecasts(ctx: PublishContext, settings: PublishSet
     stats.msgPerSec = seconds > 0 && sent > 0 ? Math.round(sent / seconds) : null;
     try {
       await publisher.end();
+      const acked = performance.now();
       await recorder.drain();
+      stats.recordMs = Math.round(performance.now() - acked);
     } finally {
       stats.ms = Math.round(performance.now() - started);
       Object.assign(ctx.stats, stats);
