@@ -10,7 +10,8 @@ import { seededRandom, shuffleInPlace } from '@/lib/models/random';
 import { loadTf } from '@/lib/models/tf';
 import { setWeightsFromJson, weightsJsonSchema, weightsToJson } from '@/lib/themes/theme-model';
 
-export const ATTRIBUTES_MODEL_SCHEMA = 'songcast.attributes-model.v1';
+/** v2: the artist's track record (earlier songs' mean popularity and count) replaced the artist's popularity. */
+export const ATTRIBUTES_MODEL_SCHEMA = 'songcast.attributes-model.v2';
 
 export const attributesSpecSchema = z.object({
   schema: z.literal(ATTRIBUTES_MODEL_SCHEMA),

@@ -3,7 +3,7 @@ import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Db } from '@/lib/db/client';
 import { models } from '@/lib/db/schema';
 import { promoteModel } from '@/lib/models/registry-actions';
-import { attributesSpecSchema, deserializeAttributesModel, serializeAttributesModel, type AttributesModel } from './attributes-model';
+import { ATTRIBUTES_MODEL_SCHEMA, attributesSpecSchema, deserializeAttributesModel, serializeAttributesModel, type AttributesModel } from './attributes-model';
 import type { AttributesTraining } from './train-attributes';
 
 export type AttributesMetrics = AttributesTraining['metrics'] & { cutoff: string; testRows: number; target: string };
@@ -43,7 +43,7 @@ export interface ActiveAttributes {
   typical: Record<string, [number, number]>;
 }
 
-/** The active what-if model's report (no weights), or null. */
+/** The active what-if model's report (no weights), or null (also when it predates the current artifact version). */
 export async function getActiveAttributes(db: Db): Promise<ActiveAttributes | null> {
   const [row] = await db
     .select({ id: models.id, version: models.version, createdAt: models.createdAt, metrics: models.metrics, baselines: models.baselineMetrics, spec: models.featureSpec })
@@ -51,7 +51,8 @@ export async function getActiveAttributes(db: Db): Promise<ActiveAttributes | nu
     .where(and(eq(models.kind, 'attributes'), eq(models.status, 'active')))
     .orderBy(desc(models.activatedAt))
     .limit(1);
-  if (!row) return null;
+  // A model of an older artifact version reads other inputs: treat it as absent until retrained.
+  if (!row || (row.spec as { schema?: unknown }).schema !== ATTRIBUTES_MODEL_SCHEMA) return null;
   const { genres, typical } = attributesSpecSchema.pick({ genres: true, typical: true }).parse(row.spec);
   return { id: row.id, version: row.version, trainedAt: row.createdAt.toISOString(), metrics: row.metrics as unknown as AttributesMetrics, baselines: row.baselines as unknown as AttributesBaselines, genres, typical };
 }

@@ -3,6 +3,7 @@ import { artists, popularitySnapshots, tracks } from '@/lib/db/schema';
 import { createTestDb, type TestDb } from '@/tests/support/test-db';
 import { loadAttributesExamples, TARGET_DOC } from './attributes-data';
 import { getActiveAttributes, loadAttributesModel, storeAttributesModel } from './attributes-registry';
+import { songWhatIf } from './song-what-if';
 import { trainAttributes } from './train-attributes';
 import { answerWhatIf, whatIfSchema } from './what-if';
 
@@ -34,7 +35,11 @@ describe('what-if model', () => {
   it('loads songs with every attribute and a known popularity only', async () => {
     const rows = await loadAttributesExamples(t.db);
     expect(rows).toHaveLength(200);
-    expect(rows.find((r) => r.trackId === 1)).toMatchObject({ attributes: { artistPopularity: 70, durationSec: 200, releaseMonth: 2 } });
+    // Song 1 came out 2020-02-01; the same artist released songs 12, 24, 36 and 48 in January 2020.
+    const first = rows.find((r) => r.trackId === 1)!;
+    expect(first).toMatchObject({ attributes: { artistPriorSongs: 4, durationSec: 200, releaseMonth: 2 } });
+    const earlier = rows.filter((r) => [12, 24, 36, 48].includes(r.trackId));
+    expect(first.attributes.artistPriorMean).toBeCloseTo(earlier.reduce((s, r) => s + r.popularity, 0) / 4, 4);
   });
 
   it('beats the mean on later releases, stores, reloads and answers with sensitivity curves', async () => {
@@ -57,5 +62,13 @@ describe('what-if model', () => {
     const curve = low.sensitivity.find((s) => s.attribute === 'danceability');
     expect(curve?.points).toHaveLength(11);
     expect(curve!.points.at(-1)!.popularity).toBeGreaterThan(curve!.points[0]!.popularity);
+
+    // A stored song: its prediction, and a /what-if link whose answer is the same.
+    const song = await songWhatIf(t.db, 1);
+    if (song.state !== 'ok') throw new Error(`expected a prediction, got ${song.state}`);
+    expect(song.modelVersion).toBe(1);
+    const linked = await answerWhatIf(t.db, whatIfSchema.parse(Object.fromEntries(new URLSearchParams(song.query))));
+    expect(linked.popularity).toBeCloseTo(song.prediction.popularity, 3);
+    expect(await songWhatIf(t.db, 201)).toEqual({ state: 'missing', missing: ['danceability', 'energy', 'valence', 'tempo', 'loudness', 'acousticness', 'speechiness', 'instrumentalness', 'liveness', 'durationMs', 'key', 'mode'] });
   });
 });

@@ -28,15 +28,19 @@ export interface SongAttributes extends Record<NumericAttribute, number> {
   genre: string;
   /** 1–12. */
   releaseMonth: number;
-  /** The primary artist's popularity 0–100 (their track record), null when not known: the model reads it as average. */
-  artistPopularity: number | null;
+  /**
+   * The primary artist's track record before this song: the mean popularity (0–100) of their
+   * earlier-released songs and how many there were. Null when not known: the model reads it as average.
+   */
+  artistPriorMean: number | null;
+  artistPriorSongs: number | null;
 }
 
 /** The feature names of a row, given the genres the model knows. */
 export function attributeFeatureNames(genres: readonly string[]): string[] {
   return [
     ...NUMERIC_ATTRIBUTES.map((a) => a.name),
-    'mode', 'explicit', 'key_sin', 'key_cos', 'month_sin', 'month_cos', 'artist_popularity',
+    'mode', 'explicit', 'key_sin', 'key_cos', 'month_sin', 'month_cos', 'artist_prior_mean', 'artist_prior_songs_log',
     ...genres.map((g) => `genre:${g}`),
   ];
 }
@@ -50,7 +54,8 @@ export function attributeRow(a: SongAttributes, genres: readonly string[]): numb
     Math.sin(turn(a.key, 12)), Math.cos(turn(a.key, 12)),
     Math.sin(turn(a.releaseMonth - 1, 12)), Math.cos(turn(a.releaseMonth - 1, 12)),
     // NaN is "not known": standardisation turns it into the training mean.
-    a.artistPopularity ?? Number.NaN,
+    a.artistPriorMean ?? Number.NaN,
+    a.artistPriorSongs === null ? Number.NaN : Math.log1p(a.artistPriorSongs),
     ...genres.map((g) => (a.genre === g ? 1 : 0)),
   ];
 }

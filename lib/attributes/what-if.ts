@@ -9,30 +9,39 @@ import { predictPopularity, type PopularityPrediction } from './attributes-model
 const SWEEP_POINTS = 11;
 
 const required = (label: string) => z.string({ message: `${label} is required` }).trim().min(1, `${label} is required`);
-const ranged = (label: string, min: number, max: number, integer = false) =>
-  required(label)
-    .transform(Number)
-    .pipe(
-      z
-        .number({ message: `${label} must be a number` })
-        .refine((v) => v >= min && v <= max, `${label} must be between ${min} and ${max}`)
-        .refine((v) => !integer || Number.isInteger(v), `${label} must be a whole number`),
-    );
-
-export const whatIfSchema = z.object({
-  ...(Object.fromEntries(NUMERIC_ATTRIBUTES.map((a) => [a.name, ranged(a.label, a.min, a.max)])) as Record<NumericAttribute, ReturnType<typeof ranged>>),
-  key: ranged('Key', 0, 11, true),
-  mode: z.enum(['0', '1'], { message: 'Mode must be major or minor' }).transform(Number),
-  explicit: z.enum(['on', 'off']).optional().transform((v) => v === 'on'),
-  genre: z.string().trim().min(1, 'Genre is required').max(64, 'Genre is at most 64 characters'),
-  releaseMonth: ranged('Release month', 1, 12, true),
-  artistPopularity: z
+const inRange = (label: string, min: number, max: number, integer: boolean) =>
+  z
+    .number({ message: `${label} must be a number` })
+    .refine((v) => v >= min && v <= max, `${label} must be between ${min} and ${max}`)
+    .refine((v) => !integer || Number.isInteger(v), `${label} must be a whole number`);
+const ranged = (label: string, min: number, max: number, integer = false) => required(label).transform(Number).pipe(inRange(label, min, max, integer));
+/** An optional number field: empty is "not known" (null); anything else must be a number in range. */
+const optionalNumber = (label: string, min: number, max: number, integer = false) =>
+  z
     .string()
     .trim()
     .optional()
     .transform((v) => (v ? Number(v) : null))
-    .pipe(z.number({ message: 'Artist popularity must be a number' }).min(0, 'Artist popularity must be between 0 and 100').max(100, 'Artist popularity must be between 0 and 100').nullable()),
-});
+    .pipe(inRange(label, min, max, integer).nullable());
+
+export const whatIfSchema = z
+  .object({
+    ...(Object.fromEntries(NUMERIC_ATTRIBUTES.map((a) => [a.name, ranged(a.label, a.min, a.max)])) as Record<NumericAttribute, ReturnType<typeof ranged>>),
+    key: ranged('Key', 0, 11, true),
+    mode: z.enum(['0', '1'], { message: 'Mode must be major or minor' }).transform(Number),
+    explicit: z.enum(['on', 'off']).optional().transform((v) => v === 'on'),
+    genre: z.string().trim().min(1, 'Genre is required').max(64, 'Genre is at most 64 characters'),
+    releaseMonth: ranged('Release month', 1, 12, true),
+    artistPriorMean: optionalNumber('Earlier songs’ mean popularity', 0, 100),
+    artistPriorSongs: optionalNumber('Number of earlier songs', 0, 100_000, true),
+  })
+  .refine((a) => !(a.artistPriorSongs === 0 && a.artistPriorMean !== null), {
+    path: ['artistPriorMean'],
+    message: 'An artist with no earlier songs has no mean popularity: leave it empty',
+  });
+
+/** The form's field names (also the query parameters that prefill /what-if). */
+export const WHAT_IF_FIELDS = Object.keys(whatIfSchema.shape);
 
 export interface WhatIfAnswer extends PopularityPrediction {
   modelVersion: number;

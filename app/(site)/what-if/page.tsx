@@ -2,15 +2,18 @@ import type { Metadata } from 'next';
 import { connection } from 'next/server';
 import { EmptyState } from '@/components/ui/empty-state';
 import { getActiveAttributes } from '@/lib/attributes/attributes-registry';
+import { WHAT_IF_FIELDS } from '@/lib/attributes/what-if';
 import { getDb } from '@/lib/db/client';
 import { formatAgo, formatDate } from '@/lib/format';
 import { WhatIfForm } from './_components/what-if-form';
+import { whatIfAction } from './actions';
 
 export const metadata: Metadata = { title: 'What-if' };
 
-/** `/what-if`: a song's typed attributes → its predicted popularity, the interval, and what moves it. */
-export default async function WhatIfPage() {
+/** `/what-if`: a song's typed attributes → its predicted popularity, the interval, and what moves it. Query parameters (the form's field names) prefill it. */
+export default async function WhatIfPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await connection();
+  const query = await searchParams;
   const model = await getActiveAttributes(getDb());
   if (!model) {
     return (
@@ -20,6 +23,15 @@ export default async function WhatIfPage() {
     );
   }
   const { metrics: m, baselines: b } = model;
+  // A link with attributes (a song page's "Try variations") fills the form and answers at once, like a submit.
+  const values = Object.fromEntries(WHAT_IF_FIELDS.flatMap((name) => {
+    const v = query[name];
+    const first = Array.isArray(v) ? v[0] : v;
+    return first === undefined ? [] : [[name, first]];
+  }));
+  const form = new FormData();
+  for (const [name, value] of Object.entries(values)) form.set(name, value);
+  const answer = Object.keys(values).length > 0 ? await whatIfAction(null, form) : null;
   return (
     <div className="flex flex-col gap-5">
       <header>
@@ -32,7 +44,7 @@ export default async function WhatIfPage() {
           {' '}The 80% interval held {Math.round(100 * m.coverage80)}% of them. Sound alone says little about success: treat the answer as a nudge, not a verdict.
         </p>
       </header>
-      <WhatIfForm genres={model.genres} typical={model.typical} />
+      <WhatIfForm key={JSON.stringify(values)} genres={model.genres} typical={model.typical} values={values} answer={answer} />
     </div>
   );
 }

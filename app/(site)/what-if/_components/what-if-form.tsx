@@ -19,8 +19,9 @@ function FieldError({ name, errors }: { name: string; errors?: string[] }) {
 }
 
 /** Attributes on the left, the predicted popularity with its interval and the sensitivity charts on the right. */
-export function WhatIfForm({ genres, typical }: { genres: string[]; typical: Record<string, [number, number]> }) {
-  const [state, action, pending] = useActionState<ActionState<WhatIfAnswer>, FormData>(whatIfAction, null);
+export function WhatIfForm({ genres, typical, values, answer }: { genres: string[]; typical: Record<string, [number, number]>; values: Record<string, string>; answer: ActionState<WhatIfAnswer> }) {
+  const [state, action, pending] = useActionState<ActionState<WhatIfAnswer>, FormData>(whatIfAction, answer);
+  const initial = (name: string, fallback: string | number | undefined) => values[name] ?? (fallback === undefined ? undefined : String(fallback));
   const fields = state && !state.ok ? state.fields : undefined;
   const invalid = (name: string) => (fields?.[name]?.[0] ? { 'aria-invalid': true, 'aria-describedby': `${name}-error` } : {});
   const border = (name: string) => (fields?.[name]?.[0] ? 'border-band-low' : 'border-border');
@@ -32,7 +33,7 @@ export function WhatIfForm({ genres, typical }: { genres: string[]; typical: Rec
           return (
             <label key={a.name} className="flex flex-col gap-1 text-sm">
               <span className="text-muted">{a.label}</span>
-              <input name={a.name} type="number" inputMode="decimal" min={a.min} max={a.max} step={a.step} defaultValue={DEFAULTS[a.name]} className={`${inputClass} ${border(a.name)}`} {...invalid(a.name)} />
+              <input name={a.name} type="number" inputMode="decimal" min={a.min} max={a.max} step={a.step} defaultValue={initial(a.name, DEFAULTS[a.name])} className={`${inputClass} ${border(a.name)}`} {...invalid(a.name)} />
               {range ? <span className="text-[11px] text-muted">typical {fmt(range[0])}–{fmt(range[1])}</span> : null}
               <FieldError name={a.name} errors={fields?.[a.name]} />
             </label>
@@ -40,37 +41,45 @@ export function WhatIfForm({ genres, typical }: { genres: string[]; typical: Rec
         })}
         <label className="flex flex-col gap-1 text-sm">
           <span className="text-muted">Key</span>
-          <select name="key" defaultValue="0" className={`${inputClass} ${border('key')}`} {...invalid('key')}>
+          <select name="key" defaultValue={initial('key', 0)} className={`${inputClass} ${border('key')}`} {...invalid('key')}>
             {KEYS.map((k, i) => <option key={k} value={i}>{k}</option>)}
           </select>
           <FieldError name="key" errors={fields?.key} />
         </label>
         <label className="flex flex-col gap-1 text-sm">
           <span className="text-muted">Mode</span>
-          <select name="mode" defaultValue="1" className={`${inputClass} border-border`}>
+          <select name="mode" defaultValue={initial('mode', 1)} className={`${inputClass} border-border`}>
             <option value="1">major</option>
             <option value="0">minor</option>
           </select>
         </label>
         <label className="flex flex-col gap-1 text-sm">
           <span className="text-muted">Genre</span>
-          <select name="genre" defaultValue={genres.includes('pop') ? 'pop' : (genres[0] ?? 'other')} className={`${inputClass} border-border`}>
+          <select name="genre" defaultValue={values.genre !== undefined ? (genres.includes(values.genre) ? values.genre : 'other') : genres.includes('pop') ? 'pop' : (genres[0] ?? 'other')} className={`${inputClass} border-border`}>
             {[...genres, 'other'].map((g) => <option key={g} value={g}>{g}</option>)}
           </select>
         </label>
         <label className="flex flex-col gap-1 text-sm">
           <span className="text-muted">Release month</span>
-          <select name="releaseMonth" defaultValue="6" className={`${inputClass} border-border`}>
+          <select name="releaseMonth" defaultValue={initial('releaseMonth', 6)} className={`${inputClass} border-border`}>
             {MONTHS.map((m, i) => <option key={m} value={i + 1}>{m}</option>)}
           </select>
         </label>
-        <label className="flex flex-col gap-1 text-sm">
-          <span className="text-muted">Artist popularity (optional, 0–100)</span>
-          <input name="artistPopularity" type="number" inputMode="numeric" min={0} max={100} className={`${inputClass} ${border('artistPopularity')}`} {...invalid('artistPopularity')} />
-          <FieldError name="artistPopularity" errors={fields?.artistPopularity} />
-        </label>
+        <fieldset className="col-span-2 grid grid-cols-2 gap-3">
+          <legend className="mb-1 text-sm text-muted">The artist’s earlier songs (optional: leave empty when not known)</legend>
+          <label className="flex flex-col gap-1 text-sm">
+            <span className="text-muted">Earlier songs’ mean popularity (0–100)</span>
+            <input name="artistPriorMean" type="number" inputMode="decimal" min={0} max={100} defaultValue={values.artistPriorMean} className={`${inputClass} ${border('artistPriorMean')}`} {...invalid('artistPriorMean')} />
+            <FieldError name="artistPriorMean" errors={fields?.artistPriorMean} />
+          </label>
+          <label className="flex flex-col gap-1 text-sm">
+            <span className="text-muted">Number of earlier songs</span>
+            <input name="artistPriorSongs" type="number" inputMode="numeric" min={0} step={1} defaultValue={values.artistPriorSongs} className={`${inputClass} ${border('artistPriorSongs')}`} {...invalid('artistPriorSongs')} />
+            <FieldError name="artistPriorSongs" errors={fields?.artistPriorSongs} />
+          </label>
+        </fieldset>
         <label className="flex items-center gap-2 self-end pb-2 text-sm">
-          <input type="checkbox" name="explicit" className="accent-[var(--accent)]" /> Explicit lyrics
+          <input type="checkbox" name="explicit" defaultChecked={values.explicit === 'on'} className="accent-[var(--accent)]" /> Explicit lyrics
         </label>
         <div className="col-span-2 flex items-center gap-3">
           <button type="submit" disabled={pending} className="h-9 rounded-md bg-accent px-4 text-sm font-medium text-accent-fg hover:opacity-90 disabled:opacity-60">

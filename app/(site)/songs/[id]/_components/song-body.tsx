@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { SongForecastChart } from '@/components/charts/song-forecast-chart';
+import { songWhatIf } from '@/lib/attributes/song-what-if';
 import { getDb } from '@/lib/db/client';
 import { loadSongCharts } from '@/lib/explorer/load-song';
 import type { Song } from '@/lib/queries/songs';
@@ -9,13 +10,15 @@ import { AuditTable } from './audit-table';
 import { ForecastSummary } from './forecast-summary';
 import { SongHeader } from './song-header';
 import { ThemeMixPanel } from './theme-mix';
+import { WhatIfPanel } from './what-if-panel';
 
 /** Everything on the song page below the lookup: streamed in while the skeleton shows. */
 export async function SongBody({ song, chartSlug }: { song: Song; chartSlug: string | undefined }) {
   const db = getDb();
-  const [{ runs, run, history, forecast, audits }, themeMix] = await Promise.all([
+  const [{ runs, run, history, forecast, audits }, themeMix, whatIf] = await Promise.all([
     loadSongCharts(db, song.id, chartSlug),
     songThemeMix(db, song.audio),
+    songWhatIf(db, song.id),
   ]);
   return (
     <div className="flex flex-col gap-6">
@@ -58,6 +61,7 @@ export async function SongBody({ song, chartSlug }: { song: Song; chartSlug: str
         <div className="flex flex-col gap-6">
           <AudioFeaturesPanel audio={song.audio} />
           <ThemeMixPanel result={themeMix} />
+          <WhatIfPanel result={whatIf} />
         </div>
         <AuditTable audits={audits} />
       </div>
