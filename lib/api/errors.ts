@@ -1,5 +1,6 @@
 import { NextResponse } from 'next/server';
 import { z } from 'zod';
+import { serverGoneError } from '@/lib/db/connection-lost';
 import { AppError, type ErrorCode } from '@/lib/errors';
 import { logger } from '@/lib/log';
 
@@ -19,8 +20,8 @@ function describe(err: z.ZodError): string {
 
 /**
  * Maps a thrown error to the API's JSON error: an unknown query parameter 400, other validation
- * failures 422, an AppError its own status, anything else a logged, generic 500 (never a driver's
- * message). Errors are never cached.
+ * failures 422, an AppError its own status, a database that is down or went away 503 (with
+ * Retry-After), anything else a logged, generic 500 (never a driver's message). Errors are never cached.
  */
 export function toErrorResponse(err: unknown): NextResponse<ApiErrorBody> {
   if (err instanceof z.ZodError) {
@@ -30,6 +31,14 @@ export function toErrorResponse(err: unknown): NextResponse<ApiErrorBody> {
   }
   if (err instanceof AppError) {
     return NextResponse.json({ error: { code: err.code, message: err.message } }, { status: err.status, headers: NO_STORE });
+  }
+  const gone = serverGoneError(err);
+  if (gone) {
+    logger.warn({ err: gone.message }, 'api: the database is not answering');
+    return NextResponse.json(
+      { error: { code: 'UNAVAILABLE', message: 'The database is not answering right now. Try again in a moment.' } },
+      { status: 503, headers: { ...NO_STORE, 'Retry-After': '5' } },
+    );
   }
   logger.error({ err: err instanceof Error ? err.message : String(err) }, 'api: request failed');
   return NextResponse.json(

@@ -40,6 +40,7 @@ const ERRORS = {
   '400': error('Unknown or repeated query parameter.'),
   '422': error('A parameter has a bad value (type, range, cursor).'),
   '500': error('Unexpected server error.'),
+  '503': error('The database is not answering (code UNAVAILABLE); Retry-After says when to ask again.'),
 };
 
 function operation(summary: string, parameters: Param[], body: SchemaName, notFound = false) {
