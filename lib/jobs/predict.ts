@@ -6,9 +6,7 @@
  * Upserts on (track, chart, as-of, horizon, model): a rerun writes the same rows.
  * `--shard i/n` forecasts only the tracks whose id % n = i (n runs, on as many machines, cover all).
  */
-import { sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { forecasts, type NewForecast } from '@/lib/db/schema';
 import { FEATURE_COUNT, dayNumber, isoDate } from '@/lib/features/forecast-features';
 import { HORIZONS } from '@/lib/features/forecast-rows';
 import { predictWithModel } from '@/lib/models/artifact';
@@ -18,7 +16,8 @@ import { isCompatible } from '@/lib/models/forecast-training';
 import { inShard, SHARD_OPTION, shardLabel, shardSchema } from './shard';
 import { defineJob } from './types';
 
-const BATCH = 1_000;
+/** Rows per INSERT: well under max_allowed_packet (~0.5 MB), few round trips. */
+const BATCH = 5_000;
 
 export const predictInput = z
   .object({
@@ -73,41 +72,27 @@ export const predictJob = defineJob({
 
     ctx.progress(0, rows.n, 'predicting');
     const predictions = await predictWithModel(model, rows.x.subarray(0, rows.n * FEATURE_COUNT), rows.n);
-    const values: NewForecast[] = [];
+    // Rows as the INSERT's column lists; a run has a handful of distinct days, so their ISO dates are cached.
+    const days = new Map<number, string>();
+    const iso = (day: number) => days.get(day) ?? days.set(day, isoDate(day)).get(day)!;
+    const values: unknown[][] = [];
     HORIZONS.forEach((h, j) => {
       const p = predictions[j];
       if (!p) throw new Error(`the model has no output for +${h} weeks`);
       for (let r = 0; r < rows.n; r++) {
         const day = rows.day[r] as number;
-        values.push({
-          trackId: rows.trackId[r] as number,
-          chartId: rows.chartId[r] as number,
-          asOf: isoDate(day),
-          horizonWeeks: h,
-          targetDate: isoDate(day + 7 * h),
-          modelId: info.id,
-          pCharting: p.pCharting[r] as number,
-          p10: p.p10[r] as number,
-          p50: p.p50[r] as number,
-          p90: p.p90[r] as number,
-        });
+        values.push([rows.trackId[r], rows.chartId[r], iso(day), h, iso(day + 7 * h), info.id, p.pCharting[r], p.p10[r], p.p50[r], p.p90[r]]);
       }
     });
 
+    // A bulk path: mysql2's `VALUES ?` writes ~3 times the rows per second of Drizzle's insert builder.
     ctx.progress(0, values.length, 'writing forecasts');
     for (let i = 0; i < values.length; i += BATCH) {
-      await ctx.db
-        .insert(forecasts)
-        .values(values.slice(i, i + BATCH))
-        .onDuplicateKeyUpdate({
-          set: {
-            targetDate: sql`VALUES(${forecasts.targetDate})`,
-            pCharting: sql`VALUES(${forecasts.pCharting})`,
-            p10: sql`VALUES(${forecasts.p10})`,
-            p50: sql`VALUES(${forecasts.p50})`,
-            p90: sql`VALUES(${forecasts.p90})`,
-          },
-        });
+      await ctx.pool.query(
+        'INSERT INTO forecasts (track_id, chart_id, as_of, horizon_weeks, target_date, model_id, p_charting, p10, p50, p90) VALUES ? ' +
+          'ON DUPLICATE KEY UPDATE target_date = VALUES(target_date), p_charting = VALUES(p_charting), p10 = VALUES(p10), p50 = VALUES(p50), p90 = VALUES(p90)',
+        [values.slice(i, i + BATCH)],
+      );
       ctx.progress(Math.min(values.length, i + BATCH));
     }
     return {

@@ -215,6 +215,11 @@ export function decodeOutputs(raw: Float32Array, n: number, horizons: number): N
 export async function runForecastNetwork(model: TF.LayersModel, xStd: Float32Array, n: number, dim: number, horizons: number): Promise<NetworkPrediction[]> {
   const tf = await loadTf();
   if (n === 0) return decodeOutputs(new Float32Array(0), 0, horizons);
-  const raw = tf.tidy(() => (model.predict(tf.tensor2d(xStd, [n, dim]), { batchSize: 8192 }) as TF.Tensor).dataSync() as Float32Array);
-  return decodeOutputs(raw, n, horizons);
+  // The values are read outside tidy(): tidy walks what its function returns, element by element.
+  const out = tf.tidy(() => model.predict(tf.tensor2d(xStd, [n, dim]), { batchSize: 8192 }) as TF.Tensor);
+  try {
+    return decodeOutputs(out.dataSync() as Float32Array, n, horizons);
+  } finally {
+    out.dispose();
+  }
 }
