@@ -43,13 +43,12 @@ export interface ChartSongRow {
   in52: HorizonForecast | null;
 }
 
-const prev = alias(chartEntries, 'prev');
 const thisWeek = alias(chartEntries, 'this_week');
 const history = alias(chartEntries, 'history');
 const f26 = alias(forecasts, 'f26');
 const f52 = alias(forecasts, 'f52');
 
-function whereFor(q: ChartSongsQuery, weeks: SQL.Aliased<number>): SQL | undefined {
+function whereFor(q: ChartSongsQuery, weeks: SQL.Aliased<number>, previousRank: SQL.Aliased<number | null>): SQL | undefined {
   const conditions: (SQL | undefined)[] = [eq(chartEntries.chartId, q.chartId), eq(chartEntries.chartDate, q.week)];
   if (q.search) {
     const pattern = containsPattern(q.search);
@@ -57,7 +56,7 @@ function whereFor(q: ChartSongsQuery, weeks: SQL.Aliased<number>): SQL | undefin
   }
   if (q.filter === 'last') conditions.push(gte(f26.pCharting, LIKELY_TO_LAST));
   if (q.filter === 'fade') conditions.push(lt(f26.pCharting, LIKELY_TO_FADE));
-  if (q.filter === 'new') conditions.push(and(isNull(prev.rank), sql`${weeks.sql} = 1`));
+  if (q.filter === 'new') conditions.push(and(isNull(previousRank), sql`${weeks.sql} = 1`));
   return and(...conditions);
 }
 
@@ -66,13 +65,15 @@ function whereFor(q: ChartSongsQuery, weeks: SQL.Aliased<number>): SQL | undefin
  * one query for the page of rows and one for the filtered total.
  */
 export async function listChartSongs(db: Db, q: ChartSongsQuery): Promise<{ rows: ChartSongRow[]; total: number }> {
-  // Weeks on chart and peak up to this week, for the songs on the chart this week only: driven by this
-  // week's entries (primary key), each song's history read through chart_entries_track_chart_date_idx.
+  // Weeks on chart, peak and last week's rank, for the songs on the chart this week only: driven by this
+  // week's entries (primary key), each song's history read once through chart_entries_track_chart_date_idx.
+  // (A join for last week's rank made MariaDB read the whole previous week for every row.)
   const run = db
     .select({
       trackId: thisWeek.trackId,
       weeks: sql<number>`COUNT(*)`.as('weeks'),
       peak: sql<number>`MIN(${history.rank})`.as('peak'),
+      previousRank: sql<number | null>`MIN(CASE WHEN ${history.chartDate} = ${q.previousWeek} THEN ${history.rank} END)`.as('previous_rank'),
     })
     .from(thisWeek)
     .innerJoin(
@@ -96,13 +97,12 @@ export async function listChartSongs(db: Db, q: ChartSongsQuery): Promise<{ rows
     qb
       .innerJoin(tracks, eq(tracks.id, chartEntries.trackId))
       .leftJoin(run, eq(run.trackId, chartEntries.trackId))
-      .leftJoin(prev, and(eq(prev.chartId, q.chartId), q.previousWeek ? eq(prev.chartDate, q.previousWeek) : sql`FALSE`, eq(prev.trackId, chartEntries.trackId)))
       .leftJoin(f26, horizon(f26, 26))
       .leftJoin(f52, horizon(f52, 52));
 
   const sortColumn: Record<SortKey, SQL> = {
     rank: sql`${chartEntries.rank}`,
-    move: sql`${prev.rank} - ${chartEntries.rank}`,
+    move: sql`${run.previousRank} - ${chartEntries.rank}`,
     title: sql`${tracks.title}`,
     weeks: sql`${run.weeks}`,
     chance26: sql`${f26.pCharting}`,
@@ -111,14 +111,14 @@ export async function listChartSongs(db: Db, q: ChartSongsQuery): Promise<{ rows
     score52: sql`${f52.p50}`,
   };
   const column = sortColumn[q.sort];
-  const where = whereFor(q, weeks);
+  const where = whereFor(q, weeks, run.previousRank);
 
   const [rows, [totals]] = await Promise.all([
     joinAll(db
       .select({
         trackId: chartEntries.trackId,
         rank: chartEntries.rank,
-        previousRank: prev.rank,
+        previousRank: run.previousRank,
         title: tracks.title,
         artistNames: tracks.artistNames,
         weeksOnChart: weeks,
