@@ -8,8 +8,10 @@ import net from 'node:net';
 export interface SqlCapture {
   /** mysql://user:pass@127.0.0.1:<port>/ — the server's URL with the proxy's address. */
   url: string;
-  /** Each distinct statement once, string literals replaced by `?` (see `withoutLiterals`). */
+  /** Each distinct statement once, string literals replaced by `?` (see `withoutLiterals`) unless `keepLiterals`. */
   statements(): string[];
+  /** Forgets what was recorded, so `statements()` lists what is sent from now on. */
+  clear(): void;
   close(): Promise<void>;
 }
 
@@ -56,14 +58,18 @@ function commandReader(onCommand: (payload: Buffer) => void) {
   };
 }
 
-/** Starts the proxy on a free local port in front of the server in `serverUrl` (TCP, no TLS). */
-export async function startSqlCapture(serverUrl: string): Promise<SqlCapture> {
+/**
+ * Starts the proxy on a free local port in front of the server in `serverUrl` (TCP, no TLS).
+ * `keepLiterals` records statements as sent, so they can be run again (e.g. under EXPLAIN).
+ */
+export async function startSqlCapture(serverUrl: string, { keepLiterals = false } = {}): Promise<SqlCapture> {
   const target = new URL(serverUrl);
   const seen = new Set<string>();
   const sockets = new Set<net.Socket>();
   const record = (payload: Buffer) => {
     if (payload[0] !== COM_QUERY && payload[0] !== COM_STMT_PREPARE) return;
-    seen.add(shorten(withoutLiterals(payload.subarray(1).toString('utf8'))));
+    const sql = payload.subarray(1).toString('utf8');
+    seen.add(keepLiterals ? sql : shorten(withoutLiterals(sql)));
   };
 
   const server = net.createServer((client) => {
@@ -97,6 +103,7 @@ export async function startSqlCapture(serverUrl: string): Promise<SqlCapture> {
   return {
     url: url.toString(),
     statements: () => [...seen],
+    clear: () => seen.clear(),
     close: async () => {
       for (const socket of sockets) socket.destroy();
       await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -1,0 +1,51 @@
+/** Starts `next start` of a built tree on a port against a database, for the load bench. */
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+
+export interface AppServer {
+  origin: string;
+  stop(): Promise<void>;
+}
+
+/** Waits until `url` answers 200 (the app is up and reaches the database), at most `ms`. */
+async function waitFor(url: string, ms: number, exited: () => string | null): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (Date.now() < deadline) {
+    const reason = exited();
+    if (reason) throw new Error(`next start stopped before answering: ${reason}`);
+    const status = await fetch(url).then((r) => r.status, () => 0);
+    if (status === 200) return;
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  throw new Error(`${url} did not answer 200 within ${ms / 1000} s`);
+}
+
+/** `next start -p <port>` in `appDir` (which must hold a build: `.next/BUILD_ID`) with DATABASE_URL. */
+export async function startApp(appDir: string, port: number, databaseUrl: string): Promise<AppServer> {
+  if (!existsSync(path.join(appDir, '.next', 'BUILD_ID'))) {
+    throw new Error(`${appDir} holds no Next build: run \`npx next build\` there first (or pass --app-dir of a built copy)`);
+  }
+  const child = spawn(path.join(appDir, 'node_modules', '.bin', 'next'), ['start', '-p', String(port), '-H', '127.0.0.1'], {
+    cwd: appDir,
+    env: { ...process.env, DATABASE_URL: databaseUrl, NODE_ENV: 'production', LOG_LEVEL: 'warn' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+    detached: true, // its own process group, so stop() ends next and any worker it forks
+  });
+  let exit: string | null = null;
+  child.on('exit', (code, signal) => (exit = `exit ${code ?? signal}`));
+  const origin = `http://127.0.0.1:${port}`;
+  const stop = async () => {
+    if (exit !== null || child.pid === undefined) return;
+    const gone = new Promise((r) => child.once('exit', r));
+    process.kill(-child.pid, 'SIGTERM');
+    await gone;
+  };
+  try {
+    await waitFor(`${origin}/api/v1/charts`, 60_000, () => exit);
+  } catch (err) {
+    await stop();
+    throw err;
+  }
+  return { origin, stop };
+}
