@@ -1,7 +1,8 @@
 /** Catalog rows for the what-if model: songs with every attribute and a known popularity. */
-import { and, eq, isNotNull, sql } from 'drizzle-orm';
+import { and, eq, isNotNull, or, sql } from 'drizzle-orm';
 import type { Db } from '@/lib/db/client';
-import { chartEntries, popularitySnapshots, tracks } from '@/lib/db/schema';
+import { chartScoreSql } from '@/lib/charts/score-sql';
+import { chartEntries, charts, popularitySnapshots, tracks } from '@/lib/db/schema';
 import { toIsoDate } from '@/lib/queries/values';
 import type { SongAttributes } from './attributes';
 
@@ -41,26 +42,31 @@ export function songAttributes(r: AttributeColumnsRow, releaseDate: string | nul
 
 /**
  * Every song with all attributes, a release date and a popularity (songs never observed are left
- * out: their popularity is unknown, not 0). One grouped query over popularity_snapshots.
+ * out: their popularity is unknown, not 0). Spotify's popularity from popularity_snapshots; the
+ * peak chart score derived from the song's best rank on any chart (chart scores are not stored).
  */
 export async function loadAttributesExamples(db: Db): Promise<AttributesExample[]> {
-  const target = db
-    .select({
-      trackId: popularitySnapshots.trackId,
-      spotify: sql<number | null>`MAX(CASE WHEN ${popularitySnapshots.source} = 'spotify' THEN ${popularitySnapshots.popularity} END)`.as('spotify'),
-      peak: sql<number | null>`MAX(CASE WHEN ${popularitySnapshots.source} NOT IN ('spotify', 'deezer') AND ${popularitySnapshots.source} NOT LIKE 'top50:%' THEN ${popularitySnapshots.popularity} END)`.as('peak'),
-    })
+  const spotify = db
+    .select({ trackId: popularitySnapshots.trackId, popularity: sql<number>`MAX(${popularitySnapshots.popularity})`.as('spotify') })
     .from(popularitySnapshots)
+    .where(eq(popularitySnapshots.source, 'spotify'))
     .groupBy(popularitySnapshots.trackId)
-    .as('target');
+    .as('spotify_target');
+  const peak = db
+    .select({ trackId: chartEntries.trackId, score: sql<number>`MAX(${chartScoreSql})`.as('peak') })
+    .from(chartEntries)
+    .innerJoin(charts, eq(charts.id, chartEntries.chartId))
+    .groupBy(chartEntries.trackId)
+    .as('peak_target');
   // A song without a release date (the Hot 100 files have none) is dated by its first chart week.
   const debut = db.select({ trackId: chartEntries.trackId, first: sql<string>`MIN(${chartEntries.chartDate})`.as('first') }).from(chartEntries).groupBy(chartEntries.trackId).as('debut');
   const rows = await db
-    .select({ id: tracks.id, releaseDate: tracks.releaseDate, debut: debut.first, artistId: tracks.primaryArtistId, ...ATTRIBUTE_COLUMNS, spotify: target.spotify, peak: target.peak })
+    .select({ id: tracks.id, releaseDate: tracks.releaseDate, debut: debut.first, artistId: tracks.primaryArtistId, ...ATTRIBUTE_COLUMNS, spotify: spotify.popularity, peak: peak.score })
     .from(tracks)
-    .innerJoin(target, eq(target.trackId, tracks.id))
+    .leftJoin(spotify, eq(spotify.trackId, tracks.id))
+    .leftJoin(peak, eq(peak.trackId, tracks.id))
     .leftJoin(debut, eq(debut.trackId, tracks.id))
-    .where(and(...REQUIRED_COLUMNS.map((c) => isNotNull(ATTRIBUTE_COLUMNS[c]))));
+    .where(and(or(isNotNull(spotify.popularity), isNotNull(peak.score)), ...REQUIRED_COLUMNS.map((c) => isNotNull(ATTRIBUTE_COLUMNS[c]))));
   const out: (AttributesExample & { artistId: number | null })[] = [];
   for (const r of rows) {
     const popularity = r.spotify ?? r.peak;

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { artists, popularitySnapshots, tracks } from '@/lib/db/schema';
+import { artists, chartEntries, charts, popularitySnapshots, tracks } from '@/lib/db/schema';
 import { createTestDb, type TestDb } from '@/tests/support/test-db';
 import { loadAttributesExamples, TARGET_DOC } from './attributes-data';
 import { getActiveAttributes, loadAttributesModel, storeAttributesModel } from './attributes-registry';
@@ -23,11 +23,16 @@ beforeAll(async () => {
     };
   };
   await t.db.insert(tracks).values([...Array.from({ length: 200 }, (_, i) => song(i + 1)), { id: 201, title: 'x', artistNames: 'A', matchKey: 'x', releaseDate: '2021-01-01' }, song(202)]);
-  await t.db.insert(popularitySnapshots).values(
+  // Peak score 101 − rank on a 100-place chart: each song's one week, on a day of its own.
+  await t.db.insert(charts).values({ id: 1, slug: 'chart-a', name: 'A', source: 'test', country: 'us', frequency: 'daily', size: 100 });
+  await t.db.insert(chartEntries).values(
     Array.from({ length: 201 }, (_, i) => i + 1).map((id) => ({
-      trackId: id, observedOn: '2024-01-04', source: 'chart-a', popularity: 10 + 80 * (((id * 37) % 100) / 100) + ((id * 13) % 7),
+      chartId: 1, chartDate: new Date(Date.UTC(2024, 0, id)).toISOString().slice(0, 10), trackId: id,
+      rank: 101 - Math.round(10 + 80 * (((id * 37) % 100) / 100) + ((id * 13) % 7)),
     })),
   );
+  // Spotify's own popularity, where known, is the target instead.
+  await t.db.insert(popularitySnapshots).values({ trackId: 200, observedOn: '2024-01-04', source: 'spotify', popularity: 3 });
 });
 afterAll(async () => t?.drop());
 
@@ -35,6 +40,9 @@ describe('what-if model', () => {
   it('loads songs with every attribute and a known popularity only', async () => {
     const rows = await loadAttributesExamples(t.db);
     expect(rows).toHaveLength(200);
+    // Song 7 scored 10 + 80·0.59 = 57.2 → rank 44 → its peak chart score is 57.
+    expect(rows.find((r) => r.trackId === 7)?.popularity).toBe(57);
+    expect(rows.find((r) => r.trackId === 200)?.popularity).toBe(3);
     // Song 1 came out 2020-02-01; the same artist released songs 12, 24, 36 and 48 in January 2020.
     const first = rows.find((r) => r.trackId === 1)!;
     expect(first).toMatchObject({ attributes: { artistPriorSongs: 4, durationSec: 200, releaseMonth: 2 } });

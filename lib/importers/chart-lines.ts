@@ -30,8 +30,8 @@ export function countryCode(value: string): string {
 
 /**
  * Returns the batch writer chart formats share: resolves the batch's songs to
- * tracks, upserts each chart once per run, then writes entries, rank scores and
- * any external snapshots.
+ * tracks, upserts each chart once per run, then writes the entries and any
+ * external snapshots.
  */
 export function chartLineWriter(env: ImportEnv) {
   const chartIds = new Map<string, number>();
@@ -55,7 +55,7 @@ export function chartLineWriter(env: ImportEnv) {
         chartIds.set(chart.slug, id);
         env.count('charts', 1);
       }
-      groups.push({ chart: { id, slug: chart.slug, size: chart.size }, rows });
+      groups.push({ chart: { id, size: chart.size }, rows });
     }
     await writeChartGroups(env.pool, groups);
     env.count('chartEntries', lines.length);

@@ -100,8 +100,9 @@ describe('import job', () => {
     await fixture('billboard/b.csv', ['chart_week,current_week,title,performer,last_week,peak_pos,wks_on_chart', '8/11/1958,1,Poor Little Fool,Ricky Nelson,1,1,2', '8/11/1958,101,Too Far,X,,,']);
     const run = await runImport({ format: 'billboard', path: bb });
     expect(run.stats).toMatchObject({ rows: 2, badLines: 1, match: { created: 1, byKey: 1 } });
-    const scores = await query("SELECT observed_on, popularity FROM popularity_snapshots WHERE source = 'billboard-hot-100' ORDER BY observed_on");
-    expect(scores.map((s) => [s.observed_on, s.popularity])).toEqual([['1958-08-04', 100], ['1958-08-11', 100]]);
+    const hot100 = await query("SELECT e.chart_date, e.rank FROM chart_entries e JOIN charts c ON c.id = e.chart_id WHERE c.slug = 'billboard-hot-100' ORDER BY e.chart_date");
+    expect(hot100.map((e) => [e.chart_date, e.rank])).toEqual([['1958-08-04', 1], ['1958-08-11', 1]]);
+    expect(await query("SELECT * FROM popularity_snapshots WHERE source = 'billboard-hot-100'")).toEqual([]);
   });
 
   it('imports Top-50 snapshots as chart rows and top50:<market> popularity', async () => {
@@ -115,10 +116,13 @@ describe('import job', () => {
     expect(run.stats).toMatchObject({ rows: 2, badLines: 1, match: { created: 1 } });
     const snaps = await query("SELECT source, popularity FROM popularity_snapshots WHERE source LIKE 'top50:%' OR source LIKE 'spotify-top50-%' ORDER BY source");
     expect(snaps.map((s) => [s.source, s.popularity])).toEqual([
-      ['spotify-top50-daily-global', 2],
-      ['spotify-top50-daily-us', 100],
       ['top50:global', 97],
       ['top50:us', 99],
+    ]);
+    const entries = await query("SELECT c.slug, e.rank FROM chart_entries e JOIN charts c ON c.id = e.chart_id WHERE c.slug LIKE 'spotify-top50-%' ORDER BY c.slug");
+    expect(entries.map((e) => [e.slug, e.rank])).toEqual([
+      ['spotify-top50-daily-global', 50],
+      ['spotify-top50-daily-us', 1],
     ]);
     const [track] = await query("SELECT artist_names, explicit, release_date FROM tracks WHERE title = 'La Bebe - Remix'");
     expect(track).toMatchObject({ artist_names: 'Yng Lvcas & Peso Pluma', explicit: 1, release_date: '2023-03-17' });

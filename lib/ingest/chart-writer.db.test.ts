@@ -28,9 +28,9 @@ describe('chart writer', () => {
     expect(rows[0]!.name).toBe('Renamed');
   });
 
-  it('writes entries and rank scores idempotently', async () => {
+  it('writes entries idempotently, and no chart-derived snapshots', async () => {
     const chartId = await upsertChart(t.db, { slug: 'tiny', name: 'Tiny', source: 'test', country: 'de', frequency: 'daily', size: 4 });
-    const chart = { id: chartId, slug: 'tiny', size: 4 };
+    const chart = { id: chartId, size: 4 };
     const [a, b] = await new TrackResolver(t.pool).resolve([
       { title: 'A', artists: [{ name: 'X' }] },
       { title: 'B', artists: [{ name: 'X' }] },
@@ -45,21 +45,30 @@ describe('chart writer', () => {
     const once = await counts();
     await writeChartRows(t.pool, chart, rows.map((r) => ({ ...r, streams: null })));
     expect(await counts()).toEqual(once);
-    expect(once.chart_entries).toBe(4);
-    const [snaps] = await t.pool.query<RowDataPacket[]>(
-      "SELECT track_id, observed_on, popularity FROM popularity_snapshots WHERE source = 'tiny' ORDER BY observed_on, track_id",
-    );
-    expect(snaps.map((s) => [s.track_id, s.observed_on, s.popularity])).toEqual([
-      [a, '2024-01-01', 100],
-      [b, '2024-01-01', 75],
-      [b, '2024-01-02', 25],
+    expect(once).toMatchObject({ chart_entries: 4, popularity_snapshots: 0 });
+    const [entries] = await t.pool.query<RowDataPacket[]>('SELECT chart_date, `rank`, track_id, streams FROM chart_entries WHERE chart_id = ? ORDER BY chart_date, `rank`', [chartId]);
+    expect(entries.map((e) => [e.chart_date, e.rank, e.track_id, e.streams === null ? null : Number(e.streams)])).toEqual([
+      ['2024-01-01', 1, a, 1000],
+      ['2024-01-01', 2, b, null],
+      ['2024-01-01', 4, a, null],
+      ['2024-01-02', 4, b, 5],
     ]);
-    const [streams] = await t.pool.query<RowDataPacket[]>('SELECT streams FROM chart_entries WHERE chart_id = ? AND `rank` = 1', [chartId]);
-    expect(Number(streams[0]!.streams)).toBe(1000);
+  });
+
+  it('moves a re-written place to its new track', async () => {
+    const chartId = await upsertChart(t.db, { slug: 'moved', name: 'Moved', source: 'test', country: 'de', frequency: 'weekly', size: 2 });
+    const [a, b] = await new TrackResolver(t.pool).resolve([
+      { title: 'A', artists: [{ name: 'X' }] },
+      { title: 'B', artists: [{ name: 'X' }] },
+    ]);
+    await writeChartRows(t.pool, { id: chartId, size: 2 }, [{ date: '2024-01-01', rank: 1, trackId: a! }]);
+    await writeChartRows(t.pool, { id: chartId, size: 2 }, [{ date: '2024-01-01', rank: 1, trackId: b!, streams: 7 }]);
+    const [entries] = await t.pool.query<RowDataPacket[]>('SELECT track_id, streams FROM chart_entries WHERE chart_id = ?', [chartId]);
+    expect(entries.map((e) => [e.track_id, Number(e.streams)])).toEqual([[b, 7]]);
   });
 
   it('rejects ranks outside the chart and malformed dates', async () => {
-    const chart = { id: 1, slug: 'x', size: 4 };
+    const chart = { id: 1, size: 4 };
     await expect(writeChartRows(t.pool, chart, [{ date: '2024-01-01', rank: 5, trackId: 1 }])).rejects.toThrow(RangeError);
     await expect(writeChartRows(t.pool, chart, [{ date: '1/1/2024', rank: 1, trackId: 1 }])).rejects.toThrow(/YYYY-MM-DD/);
   });

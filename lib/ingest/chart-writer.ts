@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import type { Pool, PoolConnection } from 'mysql2/promise';
-import { chartScore } from '@/lib/charts/score';
+import { checkChartRank } from '@/lib/charts/score';
 import type { Db } from '@/lib/db/client';
 import { charts } from '@/lib/db/schema';
 
@@ -62,49 +62,39 @@ function checkDate(date: string) {
   if (!DAY.test(date)) throw new Error(`"${date}" is not a YYYY-MM-DD date`);
 }
 
+export interface ChartRef {
+  id: number;
+  size: number;
+}
+
 /**
- * Bulk-upserts chart_entries and the chart-derived popularity_snapshots
- * (source = chart slug, popularity = chartScore(rank, size)) in one transaction.
- * Idempotent. A song listed twice on one date keeps its best score; a known
- * stream count is never replaced by a missing one.
+ * Bulk-upserts chart_entries in one transaction. Idempotent: a re-written
+ * place takes the new track, and a known stream count is never replaced by a
+ * missing one. A chart's popularity score is not stored: readers derive it
+ * from the rank (chartScore), so one row per chart line is all a chart costs.
  */
 export async function writeChartRows(pool: Pool, chart: ChartRef, rows: ChartRow[]): Promise<void> {
   await writeChartGroups(pool, [{ chart, rows }]);
 }
 
-export interface ChartRef {
-  id: number;
-  slug: string;
-  size: number;
-}
-
 /** {@link writeChartRows} for the rows of several charts, still in one transaction (one commit per batch). */
 export async function writeChartGroups(pool: Pool, groups: { chart: ChartRef; rows: ChartRow[] }[]): Promise<void> {
   const entries = new Map<string, unknown[]>();
-  const scores = new Map<string, unknown[]>();
   for (const { chart, rows } of groups) {
     for (const r of rows) {
       checkDate(r.date);
-      const popularity = chartScore(r.rank, chart.size);
+      checkChartRank(r.rank, chart.size);
       entries.set(`${chart.id}|${r.date}|${r.rank}`, [chart.id, r.date, r.rank, r.trackId, r.streams ?? null]);
-      const key = `${r.trackId}|${r.date}|${chart.slug}`;
-      const prev = scores.get(key);
-      if (!prev || (prev[3] as number) < popularity) scores.set(key, [r.trackId, r.date, chart.slug, popularity]);
     }
   }
   if (entries.size === 0) return;
-  await inTransaction(pool, async (conn) => {
-    await insertChunks(
+  await inTransaction(pool, (conn) =>
+    insertChunks(
       conn,
       'INSERT INTO chart_entries (chart_id, chart_date, `rank`, track_id, streams) VALUES ? ON DUPLICATE KEY UPDATE track_id = VALUES(track_id), streams = COALESCE(VALUES(streams), streams)',
       [...entries.values()],
-    );
-    await insertChunks(
-      conn,
-      'INSERT INTO popularity_snapshots (track_id, observed_on, source, popularity) VALUES ? ON DUPLICATE KEY UPDATE popularity = GREATEST(popularity, VALUES(popularity))',
-      [...scores.values()],
-    );
-  });
+    ),
+  );
 }
 
 /**

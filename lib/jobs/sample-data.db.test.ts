@@ -39,7 +39,7 @@ describe('sample-data job', () => {
     const rest = await run(t, sampleDataJob, SMALL);
     expect(rest.stats).toMatchObject({ weeksWritten: 7, weeksPresent: 5, weeksLeft: 0 });
     const full = await counts(t);
-    expect(full).toEqual({ charts: 4, artists: 150, tracks: 500, track_artists: full.track_artists, chart_entries: 12 * 500, popularity_snapshots: 12 * 500 });
+    expect(full).toEqual({ charts: 4, artists: 150, tracks: 500, track_artists: full.track_artists, chart_entries: 12 * 500, popularity_snapshots: 0 });
     expect(full.track_artists).toBeGreaterThan(500);
 
     const again = await run(t, sampleDataJob, SMALL);
@@ -51,19 +51,16 @@ describe('sample-data job', () => {
     const data = generateSample({ seed: 11, weeks: 12, songs: 500 });
     const week = data.chartWeeks.find((w) => w.chart.slug === 'sample-weekly-de' && w.date === data.weeks[3])!;
     const [rows] = await t.pool.query(
-      `SELECT e.rank, e.streams, t.spotify_id, t.danceability, s.popularity FROM chart_entries e
+      `SELECT e.rank, e.streams, t.spotify_id, t.danceability FROM chart_entries e
          JOIN charts c ON c.id = e.chart_id JOIN tracks t ON t.id = e.track_id
-         JOIN popularity_snapshots s ON s.track_id = e.track_id AND s.observed_on = e.chart_date AND s.source = c.slug
        WHERE c.slug = 'sample-weekly-de' AND e.chart_date = ? ORDER BY e.rank`,
       [week.date],
     );
-    const got = rows as { rank: number; streams: number; spotify_id: string; danceability: number | null; popularity: number }[];
+    const got = rows as { rank: number; streams: number; spotify_id: string; danceability: number | null }[];
     expect(got.map((r) => [r.rank, Number(r.streams), r.spotify_id])).toEqual(
       week.entries.map((e) => [e.rank, e.streams, data.songs[e.song]!.spotifyId]),
     );
     expect(got.map((r) => r.danceability)).toEqual(week.entries.map((e) => data.songs[e.song]!.features?.danceability ?? null));
-    expect(got[0]!.popularity).toBe(100);
-    expect(got[99]!.popularity).toBe(1);
     const [[nulls]] = (await t.pool.query('SELECT COUNT(*) AS n FROM tracks WHERE energy IS NULL')) as unknown as [[{ n: number }]];
     expect(Number(nulls.n)).toBe(data.songs.filter((s) => s.features === null).length);
   });

@@ -1,6 +1,6 @@
 /**
  * sample-data — loads the bundled, generated chart history (charts, artists,
- * tracks with audio features, chart entries and their chart-derived snapshots).
+ * tracks with audio features and chart entries).
  * Trigger: the demo, tests, a developer's fresh database. Schedule: once; re-runs
  * write only the chart weeks that are missing, so it is idempotent and resumes
  * a killed run.

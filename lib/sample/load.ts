@@ -1,7 +1,7 @@
 /**
  * Writes (part of) the generated sample through the shared ingest path:
  * charts, artists with their facts, tracks (TrackResolver), then chart weeks
- * with their chart-derived snapshots (writeChartRows). Chart weeks already in
+ * (writeChartRows). Chart weeks already in
  * the database in full are skipped, so every load is idempotent and a killed
  * load resumes where it stopped.
  */
@@ -116,7 +116,7 @@ export async function loadSample(ctx: LoadContext, data: SampleData, opts: LoadO
     for (const week of byDate.get(date) ?? []) {
       const id = chartIds[charts.findIndex((c) => c.slug === week.chart.slug)]!;
       const rows = week.entries.map((e) => ({ date, rank: e.rank, trackId: trackIds.get(e.song)!, streams: e.streams }));
-      await writeChartRows(ctx.pool, { id, slug: week.chart.slug, size: week.chart.size }, rows);
+      await writeChartRows(ctx.pool, { id, size: week.chart.size }, rows);
       entries += rows.length;
     }
     await ctx.saveCheckpoint({ lastWeek: date });

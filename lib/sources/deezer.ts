@@ -116,7 +116,7 @@ async function chartsPhase(run: Run, topLists: DeezerTopList[]) {
     }
     const ids = await run.resolver.resolve(listed.map(deezerTrackToInput));
     const chartId = await upsertChart(ctx.db, { slug, name: chartName(list.country), source: 'deezer', country: list.country, frequency: 'weekly', size: DEEZER_CHART_SIZE });
-    await writeChartRows(ctx.pool, { id: chartId, slug, size: DEEZER_CHART_SIZE }, ids.map((trackId, rank) => ({ date: opts.asOf, rank: rank + 1, trackId })));
+    await writeChartRows(ctx.pool, { id: chartId, size: DEEZER_CHART_SIZE }, ids.map((trackId, rank) => ({ date: opts.asOf, rank: rank + 1, trackId })));
     stats.lists[slug] = ids.length;
     state.listsDone.push(slug);
     await run.checkpoint.save(state);
