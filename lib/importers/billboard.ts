@@ -2,6 +2,7 @@ import type { ChartSpec } from '@/lib/ingest/chart-writer';
 import { splitArtists } from '@/lib/tracks/match-key';
 import { chartLineWriter, checkRank, type ChartLine } from './chart-lines';
 import { Header, positiveInt, required, requiredDay, text } from './fields';
+import { SongMemo } from './song-memo';
 import type { ImportFormat } from './types';
 
 /**
@@ -26,15 +27,18 @@ export const billboardFormat: ImportFormat<ChartLine> = {
       frequency: 'weekly',
       size: 100,
     };
+    const songs = new SongMemo([titleCol, artistCol], true, (fields) => {
+      const credit = required(fields, artistCol, 'artist');
+      return { title: required(fields, titleCol, 'song'), artists: splitArtists(credit).map((name) => ({ name })), artistCredit: credit };
+    });
     return {
       parse(fields) {
-        const credit = required(fields, artistCol, 'artist');
         return {
           chart,
           date: requiredDay(text(fields, dateCol), 'chart date'),
           rank: checkRank(positiveInt(fields, rankCol, 'rank'), chart),
           streams: null,
-          track: { title: required(fields, titleCol, 'song'), artists: splitArtists(credit).map((name) => ({ name })), artistCredit: credit },
+          track: songs.get(fields),
         };
       },
       write: chartLineWriter(env),

@@ -68,9 +68,23 @@ const US_DAY = /^(\d{1,2})\/(\d{1,2})\/(\d{4}|\d{2})$/;
 /** Two-digit years: up to this year's two digits → 20yy, above → 19yy. */
 const century = (y: string) => (y.length === 4 ? Number(y) : Number(y) + (Number(y) <= new Date().getUTCFullYear() % 100 ? 2000 : 1900));
 
+/** Dates already read: a chart file repeats one date on every line of a chart. */
+const knownDays = new Map<string, string | null>();
+const MAX_KNOWN_DAYS = 10_000;
+
 /** YYYY-MM-DD from "YYYY-MM-DD[…]", "M/D/YYYY" or "M/D/YY"; null for partial dates ("2019", "2019-06") or empty. */
 export function day(value: string | null, what: string): string | null {
   if (value === null) return null;
+  let known = knownDays.get(value);
+  if (known === undefined) {
+    known = parseDay(value, what);
+    if (knownDays.size >= MAX_KNOWN_DAYS) knownDays.clear();
+    knownDays.set(value, known);
+  }
+  return known;
+}
+
+function parseDay(value: string, what: string): string | null {
   if (/^\d{4}(-\d{2})?$/.test(value)) return null;
   let y: number, m: number, d: number;
   const iso = ISO_DAY.exec(value);

@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { ChartSpec } from '@/lib/ingest/chart-writer';
 import { splitArtists } from '@/lib/tracks/match-key';
 import { chartLineWriter, checkRank, countryCode, type ChartLine } from './chart-lines';
+import { SongMemo } from './song-memo';
 import { BadLine, featureReader, Header, list, num, positiveInt, required, requiredDay, spotifyTrackId, text } from './fields';
 import type { ImportFormat, ImportOptions } from './types';
 
@@ -64,31 +65,34 @@ export const spotifyChartsFormat: ImportFormat<ChartLine> = {
     const frequency = options.chart?.includes('daily') ? 'daily' : fromName.frequency;
     const charts = new Map<string, ChartSpec>();
     const write = chartLineWriter(env);
+    const songs = new SongMemo([idCol, titleCol, artistCol, featsCol], genreCol < 0 && durationCol < 0 && !features, (fields) => {
+      const rawId = text(fields, idCol);
+      const spotifyId = spotifyTrackId(rawId);
+      if (rawId !== null && spotifyId === null) throw new BadLine(`"${rawId}" is not a Spotify track id, URI or URL`);
+      const credit = required(fields, artistCol, 'artist');
+      const feats = list(text(fields, featsCol));
+      const artists = [...splitArtists(credit), ...feats].map((name) => ({ name }));
+      return {
+        spotifyId,
+        title: required(fields, titleCol, 'track name'),
+        artists,
+        artistCredit: feats.length > 0 ? undefined : credit,
+        genre: list(text(fields, genreCol))[0] ?? null,
+        durationMs: num(fields, durationCol, 'duration_ms'),
+        features: features?.(fields) ?? null,
+      };
+    });
     return {
       parse(fields) {
         const country = countryCol >= 0 ? countryCode(required(fields, countryCol, 'region')) : (fixedCountry ?? 'global');
         const chart = charts.get(country) ?? spotifyChart(fromName.kind, frequency, country, options);
         charts.set(country, chart);
-        const rawId = text(fields, idCol);
-        const spotifyId = spotifyTrackId(rawId);
-        if (rawId !== null && spotifyId === null) throw new BadLine(`"${rawId}" is not a Spotify track id, URI or URL`);
-        const credit = required(fields, artistCol, 'artist');
-        const feats = list(text(fields, featsCol));
-        const artists = [...splitArtists(credit), ...feats].map((name) => ({ name }));
         return {
           chart,
           date: requiredDay(dateCol >= 0 ? text(fields, dateCol) : fixedDate, 'chart date'),
           rank: checkRank(positiveInt(fields, rankCol, 'rank'), chart),
           streams: num(fields, streamsCol, 'streams'),
-          track: {
-            spotifyId,
-            title: required(fields, titleCol, 'track name'),
-            artists,
-            artistCredit: feats.length > 0 ? undefined : credit,
-            genre: list(text(fields, genreCol))[0] ?? null,
-            durationMs: num(fields, durationCol, 'duration_ms'),
-            features: features?.(fields) ?? null,
-          },
+          track: songs.get(fields),
         };
       },
       write,

@@ -2,6 +2,7 @@ import type { ChartSpec } from '@/lib/ingest/chart-writer';
 import { splitArtists } from '@/lib/tracks/match-key';
 import { chartLineWriter, checkRank, countryCode, type ChartLine } from './chart-lines';
 import { BadLine, bool, day, Header, num, positiveInt, required, requiredDay, text } from './fields';
+import { SongMemo } from './song-memo';
 import type { ImportFormat } from './types';
 
 /** Market names the Top-50 datasets use → ISO alpha-2 (or `global`). */
@@ -68,27 +69,31 @@ export const top50Format: ImportFormat<ChartLine> = {
       charts.set(country, chart);
       return chart;
     };
+    // Every track fact of a line is in the memo's key columns.
+    const songs = new SongMemo([titleCol, artistCol, durationCol, releaseCol, explicitCol], true, (fields) => {
+      const credit = required(fields, artistCol, 'artist');
+      return {
+        title: required(fields, titleCol, 'song'),
+        artists: credit.split(/\s+&\s+/).flatMap(splitArtists).map((name) => ({ name })),
+        artistCredit: credit,
+        durationMs: num(fields, durationCol, 'duration_ms'),
+        releaseDate: day(text(fields, releaseCol), 'release_date'),
+        explicit: bool(fields, explicitCol, 'is_explicit'),
+      };
+    });
     return {
       parse(fields) {
         const m = market(marketCol >= 0 ? required(fields, marketCol, 'market') : env.options.country!);
         const chart = chartOf(m);
         const popularity = num(fields, popularityCol, 'popularity');
         if (popularity === null || popularity < 0 || popularity > 100) throw new BadLine(`popularity "${text(fields, popularityCol) ?? ''}" is not 0–100`);
-        const credit = required(fields, artistCol, 'artist');
         return {
           chart,
           date: requiredDay(text(fields, dateCol), 'date'),
           rank: checkRank(positiveInt(fields, rankCol, 'position'), chart),
           streams: null,
           snapshot: { source: `top50:${m}`, popularity },
-          track: {
-            title: required(fields, titleCol, 'song'),
-            artists: credit.split(/\s+&\s+/).flatMap(splitArtists).map((name) => ({ name })),
-            artistCredit: credit,
-            durationMs: num(fields, durationCol, 'duration_ms'),
-            releaseDate: day(text(fields, releaseCol), 'release_date'),
-            explicit: bool(fields, explicitCol, 'is_explicit'),
-          },
+          track: songs.get(fields),
         };
       },
       write: chartLineWriter(env),

@@ -37,6 +37,8 @@ export class TrackResolver {
   /** One shared ref per track, so a fill seen through one identity is seen through all. */
   private readonly byId = new Map<number, TrackRef>();
   private readonly artists = new ArtistResolver();
+  /** Inputs already cleaned: an importer passes one object per distinct song of a file (SongMemo). */
+  private readonly cleaned = new WeakMap<TrackInput, CleanTrack>();
 
   constructor(private readonly pool: Pool) {}
 
@@ -46,7 +48,9 @@ export class TrackResolver {
     for (let i = 0; i < inputs.length; i += BATCH) {
       const clean = inputs.slice(i, i + BATCH).map((input, j) => {
         try {
-          return cleanTrack(input);
+          let track = this.cleaned.get(input);
+          if (!track) this.cleaned.set(input, (track = cleanTrack(input)));
+          return track;
         } catch (err) {
           throw new Error(`track input ${i + j}: ${err instanceof Error ? err.message : String(err)}`);
         }
