@@ -31,8 +31,11 @@ function feed(state: ParseState, line: string): boolean {
   else if (line.indexOf('"') < 0) {
     // Fast path: no quotes at all on a fresh record.
     const parts = line.split(',');
-    parts[0] = state.field + parts[0];
-    state.fields.push(...parts);
+    if (state.fields.length === 0 && state.field === '') state.fields = parts;
+    else {
+      parts[0] = state.field + parts[0];
+      state.fields.push(...parts);
+    }
     state.field = '';
     return true;
   }
@@ -51,14 +54,18 @@ function feed(state: ParseState, line: string): boolean {
         state.inQuotes = false;
         i = q + 1;
       }
-    } else {
-      const c = line[i]!;
-      if (c === ',') {
-        state.fields.push(state.field);
-        state.field = '';
-      } else if (c === '"' && state.field === '') state.inQuotes = true;
-      else state.field += c;
+    } else if (line[i] === '"' && state.field === '') {
+      state.inQuotes = true;
       i++;
+    } else {
+      // Unquoted (or the rest of a field after its closing quote): up to the next comma, quotes kept.
+      const comma = line.indexOf(',', i);
+      const end = comma < 0 ? n : comma;
+      state.field += line.slice(i, end);
+      if (comma < 0) break;
+      state.fields.push(state.field);
+      state.field = '';
+      i = comma + 1;
     }
   }
   if (state.inQuotes) return false;

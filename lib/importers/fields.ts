@@ -49,7 +49,10 @@ export function required(fields: string[], i: number, what: string): string {
 /** A number ("1,234.00" allowed), null when empty; a bad line when not a number. */
 export function num(fields: string[], i: number, what: string): number | null {
   const v = text(fields, i);
-  if (v === null || /^(nan|null|none|na)$/i.test(v)) return null;
+  if (v === null) return null;
+  const plain = Number(v); // the common case, without the checks below
+  if (Number.isFinite(plain)) return plain;
+  if (/^(nan|null|none|na)$/i.test(v)) return null;
   const n = Number(v.replace(/,/g, ''));
   if (!Number.isFinite(n)) throw new BadLine(`${what} "${v}" is not a number`);
   return n;

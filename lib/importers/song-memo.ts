@@ -11,7 +11,9 @@ const MAX_SONGS = 100_000;
  * per-line track facts (genre, duration, audio features). A bad line is not remembered.
  */
 export class SongMemo {
-  private readonly songs = new Map<string, TrackInput>();
+  /** By the first key column's field: the songs with it, and their other key fields. */
+  private readonly songs = new Map<string, { key: string[]; song: TrackInput }[]>();
+  private size = 0;
 
   constructor(
     private readonly columns: number[],
@@ -21,14 +23,29 @@ export class SongMemo {
 
   get(fields: string[]): TrackInput {
     if (!this.on) return this.read(fields);
-    let key = '';
-    for (const i of this.columns) key += `${i < 0 ? '' : (fields[i] ?? '')}\u0001`;
-    let song = this.songs.get(key);
-    if (song === undefined) {
-      song = this.read(fields);
-      if (this.songs.size >= MAX_SONGS) this.songs.clear();
-      this.songs.set(key, song);
+    // Plain loops: this runs for every line of a file.
+    const first = field(fields, this.columns[0]!);
+    const same = this.songs.get(first);
+    if (same) {
+      for (const entry of same) {
+        let k = 1;
+        while (k < this.columns.length && entry.key[k] === field(fields, this.columns[k]!)) k++;
+        if (k === this.columns.length) return entry.song;
+      }
     }
+    const song = this.read(fields);
+    if (this.size >= MAX_SONGS) {
+      this.songs.clear();
+      this.size = 0;
+    }
+    const entry = { key: this.columns.map((i) => field(fields, i)), song };
+    if (same && this.songs.has(first)) same.push(entry);
+    else this.songs.set(first, [entry]);
+    this.size++;
     return song;
   }
+}
+
+function field(fields: string[], i: number): string {
+  return i < 0 ? '' : (fields[i] ?? '');
 }

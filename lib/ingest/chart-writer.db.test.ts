@@ -65,6 +65,13 @@ describe('chart writer', () => {
     await writeChartRows(t.pool, { id: chartId, size: 2 }, [{ date: '2024-01-01', rank: 1, trackId: b!, streams: 7 }]);
     const [entries] = await t.pool.query<RowDataPacket[]>('SELECT track_id, streams FROM chart_entries WHERE chart_id = ?', [chartId]);
     expect(entries.map((e) => [e.track_id, Number(e.streams)])).toEqual([[b, 7]]);
+    // Listed twice in one batch: as in two batches, the later track wins and the known streams stay.
+    await writeChartRows(t.pool, { id: chartId, size: 2 }, [
+      { date: '2024-01-08', rank: 2, trackId: a!, streams: 9 },
+      { date: '2024-01-08', rank: 2, trackId: b! },
+    ]);
+    const [twice] = await t.pool.query<RowDataPacket[]>("SELECT track_id, streams FROM chart_entries WHERE chart_id = ? AND chart_date = '2024-01-08'", [chartId]);
+    expect(twice.map((e) => [e.track_id, Number(e.streams)])).toEqual([[b, 9]]);
   });
 
   it('rejects ranks outside the chart and malformed dates', async () => {

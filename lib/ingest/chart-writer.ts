@@ -79,20 +79,21 @@ export async function writeChartRows(pool: Pool, chart: ChartRef, rows: ChartRow
 
 /** {@link writeChartRows} for the rows of several charts, still in one transaction (one commit per batch). */
 export async function writeChartGroups(pool: Pool, groups: { chart: ChartRef; rows: ChartRow[] }[]): Promise<void> {
-  const entries = new Map<string, unknown[]>();
+  const entries: unknown[][] = [];
   for (const { chart, rows } of groups) {
     for (const r of rows) {
       checkDate(r.date);
       checkChartRank(r.rank, chart.size);
-      entries.set(`${chart.id}|${r.date}|${r.rank}`, [chart.id, r.date, r.rank, r.trackId, r.streams ?? null]);
+      entries.push([chart.id, r.date, r.rank, r.trackId, r.streams ?? null]);
     }
   }
-  if (entries.size === 0) return;
+  if (entries.length === 0) return;
+  // A place listed twice in one batch is upserted twice in one statement: the same as in two batches.
   await inTransaction(pool, (conn) =>
     insertChunks(
       conn,
       'INSERT INTO chart_entries (chart_id, chart_date, `rank`, track_id, streams) VALUES ? ON DUPLICATE KEY UPDATE track_id = VALUES(track_id), streams = COALESCE(VALUES(streams), streams)',
-      [...entries.values()],
+      entries,
     ),
   );
 }
