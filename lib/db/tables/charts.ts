@@ -52,9 +52,9 @@ export type ChartEntry = typeof chartEntries.$inferSelect;
 export type NewChartEntry = typeof chartEntries.$inferInsert;
 
 /**
- * The time series everything is forecast on. `source` is a chart slug for
- * chart-derived scores (score = 100·(size + 1 − rank)/size, so the Hot 100 gives
- * 101 − rank), or `spotify` / `deezer` / `top50:<market>` for a source's own popularity.
+ * A source's own popularity of a song on a day: `spotify`, `deezer` or
+ * `top50:<market>`. A chart's score (100·(size + 1 − rank)/size, so the Hot 100
+ * gives 101 − rank) is not stored here: it is derived from chart_entries' rank.
  */
 export const popularitySnapshots = mysqlTable(
   'popularity_snapshots',
