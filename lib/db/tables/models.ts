@@ -72,7 +72,6 @@ export const forecasts = mysqlTable(
     uniqueIndex('forecasts_natural_uq').on(t.trackId, t.chartId, t.asOf, t.horizonWeeks, t.modelId),
     index('forecasts_chart_asof_idx').on(t.chartId, t.asOf, t.horizonWeeks),
     index('forecasts_target_audit_idx').on(t.targetDate, t.auditedAt),
-    index('forecasts_unpublished_idx').on(t.publishedAt),
     index('forecasts_audit_unpublished_idx').on(t.auditPublishedAt, t.auditedAt),
   ],
 );
