@@ -4,20 +4,17 @@
  * always-the-commonest-class, per-class precision and recall, the confusion matrix, and the seed
  * system's bar: under 10% misclassification on the set's four well-separated classes.
  * Skips a source whose folder is absent.
- *   npm run bench:themes [-- --data ../shared/data --folds 5 --epochs 40 --keep --reuse --prefix songcast_bench_themes]
+ *   npm run bench:themes [-- --data ../shared/data --folds 5 --epochs 40 --keep --reuse --prefix songcast_bench_themes --only mood,y2024,editorial,tidy]
  */
 import { parseArgs } from 'node:util';
-import { defaultDataDir, withSources, type ImportStep } from './shared-data';
+import { SOURCE_ARGS, withSources, type ImportStep } from './shared-data';
 
 process.env.LOG_LEVEL ??= 'warn';
 const { values } = parseArgs({
   options: {
-    data: { type: 'string' },
+    ...SOURCE_ARGS,
     folds: { type: 'string', default: '5' },
     epochs: { type: 'string', default: '40' },
-    prefix: { type: 'string', default: 'songcast_bench_themes' },
-    keep: { type: 'boolean', default: false },
-    reuse: { type: 'boolean', default: false },
   },
 });
 
@@ -49,9 +46,8 @@ async function main() {
   const { fourSeparated, THEME_SETS } = await import('@/lib/themes/theme-sets');
   const { crossValidateThemes } = await import('@/lib/themes/train-themes');
   const settings = { folds: Number(values.folds), epochs: Number(values.epochs), hidden: 16, seed: 1 };
-  const options = { dataDir: values.data ?? defaultDataDir(), prefix: values.prefix, reuse: values.reuse, keep: values.keep };
   const summary: string[] = [];
-  await withSources(SOURCES, options, async (source, db) => {
+  await withSources(SOURCES, values, 'songcast_bench_themes', async (source, db) => {
     for (const setName of source.sets) {
       const set = THEME_SETS[setName];
       const data = await loadThemeDataset(db, set);

@@ -4,25 +4,23 @@
  * earlier-released 80% and prints R² and MAE on the latest 20% beside the training mean and a
  * linear model, once with the artist's track record (mean popularity and count of the artist's
  * earlier releases) and once without it. Skips a catalog whose folder is absent.
- *   npm run bench:what-if [-- --data ../shared/data --epochs 25 --keep --reuse --prefix songcast_bench_whatif]
+ *   npm run bench:what-if [-- --data ../shared/data --epochs 25 --keep --reuse --prefix songcast_bench_whatif --only tidy,y2024,billboard]
  */
 import { parseArgs } from 'node:util';
-import { defaultDataDir, withSources, type ImportStep } from './shared-data';
+import { SOURCE_ARGS, withSources, type ImportStep } from './shared-data';
 
 process.env.LOG_LEVEL ??= 'warn';
 const { values } = parseArgs({
   options: {
-    data: { type: 'string' },
+    ...SOURCE_ARGS,
     epochs: { type: 'string', default: '25' },
-    prefix: { type: 'string', default: 'songcast_bench_whatif' },
-    keep: { type: 'boolean', default: false },
-    reuse: { type: 'boolean', default: false },
   },
 });
 
 /** Each catalog with a popularity snapshot; the Hot 100 audio features fill the songs the Hot 100 file created (dated by their debut week). */
 const SOURCES: { name: string; steps: ImportStep[] }[] = [
   { name: 'tidy', steps: [{ format: 'catalog', folder: 'tidytuesday-spotify-songs-2020', date: '2020-01-21' }] },
+  { name: 'y2024', steps: [{ format: 'catalog', folder: 'spotify-playlist-tracks-2024', date: '2024-12-01' }] },
   {
     name: 'billboard',
     steps: [
@@ -38,9 +36,8 @@ const f1 = (v: number) => v.toFixed(1).padStart(5);
 async function main() {
   const { loadAttributesExamples } = await import('@/lib/attributes/attributes-data');
   const { trainAttributes } = await import('@/lib/attributes/train-attributes');
-  const options = { dataDir: values.data ?? defaultDataDir(), prefix: values.prefix, reuse: values.reuse, keep: values.keep };
   const summary: string[] = [];
-  await withSources(SOURCES, options, async (source, db) => {
+  await withSources(SOURCES, values, 'songcast_bench_whatif', async (source, db) => {
     const examples = await loadAttributesExamples(db);
     const withRecord = examples.filter((e) => (e.attributes.artistPriorSongs ?? 0) > 0).length;
     console.log(`\n== ${source.name}: ${examples.length} songs with every attribute and a popularity; ${withRecord} have earlier songs by their artist`);

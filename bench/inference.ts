@@ -1,7 +1,7 @@
 /**
  * Inference latency of the theme and what-if models (issue 5, goal p95 < 20 ms), with the active
  * models of DATABASE_URL (train them first: `job train-theme`, `job train-attributes`):
- * in-process the way the pages call them (registry lookup + cached model + predict), and with
+ * in-process, the model alone and the way the pages call it (registry lookup + cached model + predict), and with
  * --url also through a running server (GET /what-if with a song's attributes answers on the server).
  * Prints median and p95 per call.
  *   DATABASE_URL=… npm run bench:inference [-- --calls 500 --url http://127.0.0.1:3000]
@@ -49,12 +49,22 @@ async function main() {
     if (songs.length === 0) throw new Error('no song with audio features and a release date');
     const features = (i: number) => ({ danceability: 0.3 + (i % 7) / 10, energy: 0.6, valence: 0.5, tempo: 90 + (i % 60), loudness: -6, acousticness: 0.2, speechiness: 0.05, instrumentalness: 0 });
     console.log(`theme model v${theme.version}, what-if model v${attrs.version}; ${CALLS} calls each after 20 warm-up calls`);
+    const { loadThemeModel } = await import('@/lib/themes/theme-registry');
+    const { predictThemes } = await import('@/lib/themes/theme-model');
+    const { THEME_FEATURES } = await import('@/lib/themes/occasions');
+    const themeModel = await loadThemeModel(db, theme.id);
+    await time('theme: model only (cached model, one song)', (i) => predictThemes(themeModel, Float32Array.from(THEME_FEATURES.map((f) => features(i)[f.name])), 1));
     await time('theme: classify typed features (/themes form)', (i) => classifyThemes(db, features(i)));
-    await time('what-if: one song from the catalog (song page)', (i) => songWhatIf(db, songs[i % songs.length]!.id));
-    const base = await songWhatIf(db, songs[0]!.id);
-    if (base.state !== 'ok') throw new Error(`song ${songs[0]!.id}: ${base.state}`);
+    const { loadAttributesModel } = await import('@/lib/attributes/attributes-registry');
+    const { predictPopularity } = await import('@/lib/attributes/attributes-model');
+    const { attributeRow } = await import('@/lib/attributes/attributes');
+    const attrsModel = await loadAttributesModel(db, attrs.id);
+    const probe = await songWhatIf(db, songs[0]!.id);
+    if (probe.state !== 'ok') throw new Error(`song ${songs[0]!.id}: ${probe.state}`);
     const { whatIfSchema } = await import('@/lib/attributes/what-if');
-    const attributes = whatIfSchema.parse(Object.fromEntries(new URLSearchParams(base.query)));
+    const attributes = whatIfSchema.parse(Object.fromEntries(new URLSearchParams(probe.query)));
+    await time('what-if: model only (cached model, one song)', (i) => predictPopularity(attrsModel, Float32Array.from(attributeRow({ ...attributes, tempo: 90 + (i % 60) }, attrsModel.spec.genres)), 1));
+    await time('what-if: one song from the catalog (song page)', (i) => songWhatIf(db, songs[i % songs.length]!.id));
     await time('what-if: answer + 10 sensitivity sweeps (/what-if form)', (i) => answerWhatIf(db, { ...attributes, tempo: 90 + (i % 60) }));
     if (values.url) {
       const target = `${values.url.replace(/\/$/, '')}/what-if?${whatIfQuery(attributes)}`;

@@ -23,12 +23,18 @@ export interface SourceOptions {
   reuse: boolean;
 }
 
+/** The options every evaluation bench takes (parseArgs). */
+export const SOURCE_ARGS = {
+  data: { type: 'string' },
+  prefix: { type: 'string' },
+  keep: { type: 'boolean', default: false },
+  reuse: { type: 'boolean', default: false },
+  only: { type: 'string' },
+} as const;
+
 const SERVER = process.env.BENCH_DATABASE_SERVER_URL ?? 'mysql://root@127.0.0.1:3306/';
 
 export const databaseUrl = (database: string) => `${SERVER.replace(/\/$/, '')}/${database}`;
-
-/** The data directory: --data, else ../shared/data beside the checkout. */
-export const defaultDataDir = () => path.resolve(process.cwd(), '..', 'shared', 'data');
 
 /**
  * Migrates `<prefix>_<name>` and imports the steps into it; returns its URL, or null (and says
@@ -67,18 +73,24 @@ async function countTracks(url: string): Promise<number> {
 }
 
 /**
- * Prepares each source in turn and runs `use` with a small pool on its database; the
- * databases are dropped at the end unless `keep`.
+ * Prepares each source (those named by --only; data from --data, else ../shared/data beside the
+ * checkout) and runs `use` with a small pool on its database; the databases are dropped at the
+ * end unless --keep.
  */
 export async function withSources<S extends { name: string; steps: ImportStep[] }>(
   sources: S[],
-  o: SourceOptions & { keep: boolean },
+  args: { data?: string; prefix?: string; keep: boolean; reuse: boolean; only?: string },
+  defaultPrefix: string,
   use: (source: S, db: Db) => Promise<void>,
 ): Promise<void> {
   const { createDb } = await import('@/lib/db/client');
+  const o: SourceOptions = { dataDir: args.data ?? path.resolve(process.cwd(), '..', 'shared', 'data'), prefix: args.prefix ?? defaultPrefix, reuse: args.reuse };
+  const only = args.only?.split(',');
+  const unknown = only?.filter((name) => !sources.some((s) => s.name === name)) ?? [];
+  if (unknown.length > 0) throw new Error(`--only: no source ${unknown.join(', ')} (there are ${sources.map((s) => s.name).join(', ')})`);
   const urls: string[] = [];
   try {
-    for (const source of sources) {
+    for (const source of only ? sources.filter((s) => only.includes(s.name)) : sources) {
       const url = await prepareSource(source.name, source.steps, o);
       if (!url) continue;
       urls.push(url);
@@ -90,7 +102,7 @@ export async function withSources<S extends { name: string; steps: ImportStep[] 
       }
     }
   } finally {
-    if (!o.keep) await dropSources(urls);
+    if (!args.keep) await dropSources(urls);
   }
 }
 
