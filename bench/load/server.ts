@@ -1,11 +1,33 @@
 /** Starts `next start` of a built tree on a port against a database, for the load bench. */
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
 export interface AppServer {
   origin: string;
+  /** CPU time the server's processes have used so far (ms, user + system): per request, it does not depend on the machine's load. */
+  cpuMs(): number;
   stop(): Promise<void>;
+}
+
+/** Clock ticks per second of /proc/<pid>/stat's times (USER_HZ, 100 on Linux). */
+const TICKS = 100;
+
+/** CPU time of every live process in process group `pgid` (ms), from /proc (Linux). */
+function groupCpuMs(pgid: number): number {
+  let ticks = 0;
+  for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+    let stat: string;
+    try {
+      stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    } catch {
+      continue; // gone meanwhile
+    }
+    // Fields after the command name in parentheses (which may hold spaces): state ppid pgrp … utime(14) stime(15).
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    if (Number(fields[2]) === pgid) ticks += Number(fields[11]) + Number(fields[12]);
+  }
+  return (ticks * 1000) / TICKS;
 }
 
 /** Waits until `url` answers 200 (the app is up and reaches the database), at most `ms`. */
@@ -47,5 +69,5 @@ export async function startApp(appDir: string, port: number, databaseUrl: string
     await stop();
     throw err;
   }
-  return { origin, stop };
+  return { origin, cpuMs: () => groupCpuMs(child.pid!), stop };
 }

@@ -67,3 +67,21 @@ export function scanProblems(plan: PlanRow[], { tables = GROWING_TABLES, filesor
 /** One line per table read: `table type key rows extra`. */
 export const formatPlan = (plan: PlanRow[]) =>
   plan.map((r) => `${r.selectType.padEnd(12)} ${String(r.table).padEnd(22)} ${String(r.type).padEnd(7)} ${String(r.key ?? '-').padEnd(36)} ${String(r.rows ?? '').padStart(8)}  ${r.extra}`);
+
+/** The session's Handler_read_* counters summed: index and table rows the server has read so far. */
+async function handlerReads(conn: Connection): Promise<number> {
+  const [rows] = await conn.query<RowDataPacket[]>("SHOW SESSION STATUS LIKE 'Handler_read%'");
+  return rows.reduce((sum, r) => sum + Number(r.Value), 0);
+}
+
+/**
+ * Rows the server reads to run `sql` once (the Handler_read_* counters, MySQL and MariaDB alike): what
+ * an index saves, measured rather than estimated, and unaffected by how busy the machine is.
+ */
+export async function rowsRead(conn: Connection, sql: string): Promise<number> {
+  const a = await handlerReads(conn);
+  const b = await handlerReads(conn); // what reading the counters itself adds, if anything
+  await conn.query(sql);
+  const c = await handlerReads(conn);
+  return c - b - (b - a);
+}
