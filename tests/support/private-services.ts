@@ -146,6 +146,36 @@ export async function startPrivateMariaDb(label: string): Promise<PrivateMariaDb
   return { ...server, serverUrl, urlOf: (database) => `${serverUrl}${database}` };
 }
 
+/** Resolves when `child` exits 0; otherwise throws with what it printed on stderr. */
+async function finished(child: ChildProcess, name: string): Promise<void> {
+  let stderr = '';
+  child.stderr?.on('data', (chunk) => (stderr += String(chunk)));
+  const [code] = await once(child, 'close');
+  if (code !== 0) throw new Error(`${name} exited with ${code}: ${stderr.trim()}`);
+}
+
+/** Copies a database (tables and rows) from a local server into `database` on the private one, through mariadb-dump. */
+export async function copyDatabaseInto(target: PrivateMariaDb, sourceUrl: string, database: string): Promise<void> {
+  const source = new URL(sourceUrl);
+  const conn = await mysql.createConnection({ uri: target.serverUrl });
+  try {
+    await conn.query(`CREATE DATABASE \`${database}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
+  } finally {
+    await conn.end();
+  }
+  const dump = spawn(
+    binary(['mariadb-dump', 'mysqldump'], 'mariadb-dump'),
+    ['--host', source.hostname, '--port', source.port || '3306', '--user', decodeURIComponent(source.username || 'root'), '--single-transaction', '--skip-lock-tables', decodeURIComponent(source.pathname.slice(1))],
+    // The password goes in the environment, not on a command line others can read.
+    { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, MYSQL_PWD: decodeURIComponent(source.password) } },
+  );
+  const load = spawn(binary(['mariadb', 'mysql'], 'the mariadb client'), ['--host', '127.0.0.1', '--port', String(target.port), '--user', 'root', database], {
+    stdio: ['pipe', 'ignore', 'pipe'],
+  });
+  dump.stdout!.pipe(load.stdin!);
+  await Promise.all([finished(dump, 'mariadb-dump'), finished(load, 'mariadb')]);
+}
+
 function portAnswers(port: number): Promise<boolean> {
   return new Promise((resolve) => {
     const socket = net.connect(port, '127.0.0.1');
