@@ -27,6 +27,19 @@ test('explorer: search a song, open it, see its forecast chart', async ({ page }
   const themes = page.getByRole('region', { name: 'Theme mix' });
   await expect(themes).toBeVisible();
   await expect(themes.getByText(/workout|party|focus|chill|sleep|Needs the song/i).first()).toBeVisible();
+  // The what-if model's popularity for the song's own attributes, and the same answer on /what-if through its link.
+  const whatIf = page.getByRole('region', { name: 'Popularity from its sound' });
+  await expect(whatIf).toContainText(/80% interval \d+–\d+|Needs the song/);
+  if (await whatIf.getByTestId('song-what-if-popularity').isVisible()) {
+    const onSongPage = Number(await whatIf.getByTestId('song-what-if-popularity').textContent());
+    await whatIf.getByRole('link', { name: 'Try variations' }).click();
+    await expect(page).toHaveURL(/\/what-if\?.*danceability=/);
+    const answer = page.getByRole('region', { name: 'Prediction' });
+    const onWhatIf = Number(await answer.getByTestId('what-if-popularity').textContent());
+    // The link rounds the duration to whole seconds: at most a point apart.
+    expect(Math.abs(onWhatIf - onSongPage)).toBeLessThanOrEqual(1);
+    await expect(page.getByRole('spinbutton', { name: /^Danceability/ })).not.toHaveValue('0.68');
+  }
 });
 
 test('song pages: a malformed or unknown id shows the not-found page', async ({ page }) => {
