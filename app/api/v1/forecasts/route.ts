@@ -3,8 +3,10 @@
  * the current forecasts of the songs on a chart (its latest week, the model the explorer shows), one
  * keyset page at a time. A cursor pins the week and model it started on, so paging through stays
  * consistent across a weekly update. Trigger: API clients. Cacheable for an hour; unknown chart 404.
+ * Repeats within 30 s are answered from this process's memory (lib/api/answer-cache.ts).
  */
 import { z } from 'zod';
+import { createAnswerCache } from '@/lib/api/answer-cache';
 import { decodeCursor, encodeCursor } from '@/lib/api/cursor';
 import { forecastsParamsSchema } from '@/lib/api/params';
 import { parseQuery } from '@/lib/api/query';
@@ -28,8 +30,10 @@ const SORT_VALUE: Record<ForecastSort, (row: CurrentForecastRow) => number> = {
   rank: (r) => r.rank,
 };
 
+const cachedAnswer = createAnswerCache();
+
 export function GET(request: Request) {
-  return answer(async () => {
+  return cachedAnswer(request.url, () => answer(async () => {
     const params = parseQuery(new URL(request.url), forecastsParamsSchema);
     const { horizon, minChance, sort, limit } = params;
     const dir = params.dir ?? (sort === 'rank' ? 'asc' : 'desc');
@@ -64,5 +68,5 @@ export function GET(request: Request) {
     const nextCursor =
       rows.length > limit && last ? encodeCursor({ view, asOf, modelId, value: SORT_VALUE[sort](last), trackId: last.trackId }) : null;
     return jsonOk({ ...empty, asOf, model, data, nextCursor });
-  });
+  }));
 }
