@@ -49,6 +49,9 @@ async function main() {
     if (songs.length === 0) throw new Error('no song with audio features and a release date');
     const features = (i: number) => ({ danceability: 0.3 + (i % 7) / 10, energy: 0.6, valence: 0.5, tempo: 90 + (i % 60), loudness: -6, acousticness: 0.2, speechiness: 0.05, instrumentalness: 0 });
     console.log(`theme model v${theme.version}, what-if model v${attrs.version}; ${CALLS} calls each after 20 warm-up calls`);
+    const { sql } = await import('drizzle-orm');
+    // What one query costs on this machine right now: the pages' calls make one to three.
+    await time('database round trip (SELECT 1)', () => db.execute(sql`SELECT 1`));
     const { loadThemeModel } = await import('@/lib/themes/theme-registry');
     const { predictThemes } = await import('@/lib/themes/theme-model');
     const { THEME_FEATURES } = await import('@/lib/themes/occasions');
