@@ -14,7 +14,9 @@ export const trainAttributesJob = defineJob({
   name: 'train-attributes',
   summary: 'Train the what-if model (popularity from audio features, genre, key, release month…).',
   help: [
-    `Target: ${TARGET_DOC}. Songs without every attribute or without any popularity are left out.`,
+    `Target: ${TARGET_DOC}. Songs without every attribute or without any popularity are left out;`,
+    'a song without a release date is dated by its first chart week. Inputs include the artist\'s track record:',
+    'the mean popularity and number of the primary artist\'s songs released strictly before the song.',
     'Trains on songs released before the cutoff (the latest 20% by release date are held out), scores R² and MAE',
     'against always-the-training-mean and a linear model, measures the 80% interval\'s coverage and single-song',
     'inference time, and stores the model; it becomes active when its R² beats the mean. The network or a linear model is chosen on the last 15% of the training period.',
