@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 
-test('models: versions, metrics beside the baselines, calibration chart, live audit', async ({ page }) => {
+test('models: versions, metrics beside the baselines, calibration, predicted against actual, feature importance, live audit', async ({ page }) => {
   await page.goto('/');
   await page.getByRole('link', { name: 'Models', exact: true }).click();
   await expect(page).toHaveURL(/\/models$/);
@@ -25,6 +25,22 @@ test('models: versions, metrics beside the baselines, calibration chart, live au
   const calibration = page.getByRole('img', { name: /^Calibration/ });
   await expect(calibration.locator('svg.recharts-surface').first()).toBeVisible();
   await expect(calibration.locator('.recharts-line')).toHaveCount(2);
+
+  // Predicted against actual: one line per horizon over the bins of the predicted mean score.
+  const predicted = page.getByRole('img', { name: /^Predicted against actual/ });
+  await expect(predicted.locator('svg.recharts-surface').first()).toBeVisible();
+  await expect(predicted.locator('.recharts-line')).toHaveCount(2);
+  await expect(predicted.getByText('Predicted score (mean, points)')).toBeVisible();
+
+  // Permutation importance: a bar per feature group and horizon, the 12 groups named on the axis (long names wrap).
+  const importance = page.getByRole('img', { name: /^Feature importance/ });
+  await expect(importance.locator('svg.recharts-surface').first()).toBeVisible();
+  await expect(importance.locator('.recharts-yAxis .recharts-cartesian-axis-tick')).toHaveCount(12);
+  for (const group of ['season', 'peak and debut', 'audio features']) {
+    await expect(importance.getByText(group, { exact: true })).toBeVisible();
+  }
+  await expect(importance.locator('.recharts-bar')).toHaveCount(2);
+  expect(await importance.locator('.recharts-bar-rectangle').count()).toBeGreaterThan(10);
 
   // The e2e setup predicts but never audits (no target week has come yet), so the designed empty state shows.
   const audit = page.getByRole('region', { name: 'Live audit' });

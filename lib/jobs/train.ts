@@ -10,7 +10,7 @@ import { dayNumber, isoDate } from '@/lib/features/forecast-features';
 import { HORIZONS } from '@/lib/features/forecast-rows';
 import { loadForecastRows } from '@/lib/models/forecast-dataset';
 import { getActiveForecastInfo, insertForecastCandidate, loadForecastModel } from '@/lib/models/forecast-registry';
-import { defaultCutoffDay, fitForecastModel, isCompatible, scoreBaselines, scoreModel, timeSplit } from '@/lib/models/forecast-training';
+import { defaultCutoffDay, fitForecastModel, isCompatible, scoreBaselines, scoreImportance, scoreModel, timeSplit } from '@/lib/models/forecast-training';
 import { forecastDataFingerprint, findModelTrainedOn } from '@/lib/models/data-fingerprint';
 import { decidePromotion } from '@/lib/models/promotion';
 import { promoteModel } from '@/lib/models/registry-actions';
@@ -86,6 +86,7 @@ export const trainJob = defineJob({
     ctx.progress(0, 0, 'evaluating');
     const metrics = await scoreModel(fit.model, rows, split.test);
     const baselines = scoreBaselines(rows, split.train, split.test);
+    const importance = await scoreImportance(fit.model, rows, split.test, input.seed);
     const activeInfo = await getActiveForecastInfo(ctx.db);
     const activeModel = activeInfo ? await loadForecastModel(ctx.db, activeInfo.id) : null;
     const active = activeModel ? (isCompatible(activeModel) ? await scoreModel(activeModel, rows, split.test) : 'incomparable') : null;
@@ -104,6 +105,7 @@ export const trainJob = defineJob({
         trainSeconds: Math.round(trainSeconds * 10) / 10,
         charts: charts.map((c) => c.slug),
         horizons: metrics,
+        importance,
         activeCompared: activeInfo && active ? { id: activeInfo.id, version: activeInfo.version, horizons: active } : null,
         history: fit.history,
       },

@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { applyStandardization, type Standardization } from '@/lib/features/standardize';
 import type { HorizonPrediction } from './metrics';
 import { runForecastNetwork } from './forecast-network';
-import { mixtureQuantile } from './score-distribution';
+import { mixtureMean, mixtureQuantile } from './score-distribution';
 import { loadTf } from './tf';
 
 export const FORECAST_MODEL_SCHEMA = 'songcast.forecast-model.v1';
@@ -25,6 +25,11 @@ export const forecastModelSpecSchema = z.object({
   hidden: z.array(z.number().int().positive()),
   seed: z.number().int(),
   epochs: z.number().int().nonnegative(),
+  /**
+   * Per horizon, Platt scaling of the still-charting chance fitted on the validation weeks:
+   * p = σ(a + b·logit(p_network)). Absent in older models (no recalibration).
+   */
+  calibration: z.array(z.object({ a: z.number(), b: z.number() })).optional(),
 });
 export type ForecastModelSpec = z.infer<typeof forecastModelSpecSchema>;
 
@@ -82,9 +87,20 @@ export async function deserializeForecastModel(buffer: Uint8Array): Promise<Fore
   return { network, spec: header.spec };
 }
 
+/** log(p / (1 − p)), with p clamped so 0 and 1 stay finite. */
+export function logit(p: number): number {
+  const q = Math.min(1 - 1e-7, Math.max(1e-7, p));
+  return Math.log(q / (1 - q));
+}
+
+/** The network's chance through a Platt scaling. */
+export function recalibrate(p: number, { a, b }: { a: number; b: number }): number {
+  return 1 / (1 + Math.exp(-(a + b * logit(p))));
+}
+
 /**
  * Predicts every horizon for raw (unstandardised) feature rows: the still-charting chance
- * and the p10/p50/p90 of the score mixture (score-distribution.ts). The network gives the
+ * and the p10/p50/p90 and mean of the score mixture (score-distribution.ts). The network gives the
  * conditional quantiles as offsets from the current score (the row's `score`); the lowest
  * positive score is the chart's last place, 100/size (from the row's log_chart_size).
  */
@@ -96,8 +112,10 @@ export async function predictWithModel(model: ForecastModel, x: Float32Array, n:
   if (sizeAt < 0 || scoreAt < 0) throw new Error('the model\'s features lack score or log_chart_size: not a forecast model of this version');
   const xStd = applyStandardization(x, dim, model.spec.standardization as Standardization);
   const raw = await runForecastNetwork(model.network, xStd, n, dim, model.spec.horizons.length);
-  return raw.map((h) => {
-    const out = { pCharting: h.pCharting, p10: new Float64Array(n), p50: new Float64Array(n), p90: new Float64Array(n) };
+  return raw.map((h, j) => {
+    const platt = model.spec.calibration?.[j];
+    if (platt) for (let i = 0; i < n; i++) h.pCharting[i] = recalibrate(h.pCharting[i] as number, platt);
+    const out = { pCharting: h.pCharting, p10: new Float64Array(n), p50: new Float64Array(n), p90: new Float64Array(n), mean: new Float64Array(n) };
     for (let i = 0; i < n; i++) {
       const floor = 100 / Math.exp(x[i * dim + sizeAt] as number);
       const p = h.pCharting[i] as number;
@@ -106,6 +124,7 @@ export async function predictWithModel(model: ForecastModel, x: Float32Array, n:
       out.p10[i] = mixtureQuantile(0.1, p, q, floor);
       out.p50[i] = mixtureQuantile(0.5, p, q, floor);
       out.p90[i] = mixtureQuantile(0.9, p, q, floor);
+      out.mean[i] = mixtureMean(p, q, floor);
     }
     return out;
   });

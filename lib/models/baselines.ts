@@ -23,8 +23,9 @@ export interface HorizonRows {
 
 export interface BaselineFit {
   baseRate: number;
-  /** Training outcome score quantiles p10, p50, p90. */
+  /** Training outcome score quantiles p10, p50, p90, and its mean. */
   scoreQuantiles: [number, number, number];
+  scoreMean: number;
   logistic: { a: number; b: number };
 }
 
@@ -39,15 +40,18 @@ function quantile(sorted: Float64Array, q: number): number {
   return (sorted[lo] as number) + ((sorted[hi] as number) - (sorted[lo] as number)) * (pos - lo);
 }
 
-/** Logistic regression of charting on rank/size by Newton's method (two parameters, exact). */
-export function fitLogisticRank(rankFraction: ArrayLike<number>, charting: ArrayLike<number>, iterations = 30): { a: number; b: number } {
+/**
+ * Logistic regression of a 0/1 outcome on one variable, P = σ(a + b·x), by Newton's method
+ * (two parameters, exact): the rank baseline, and the forecast's Platt calibration.
+ */
+export function fitLogistic(xs: ArrayLike<number>, charting: ArrayLike<number>, iterations = 30): { a: number; b: number } {
   let a = 0;
   let b = 0;
   for (let it = 0; it < iterations; it++) {
     // Gradient g and Hessian H of the mean log-likelihood, with a tiny ridge for separable data.
     let g0 = 0, g1 = 0, h00 = 1e-6, h01 = 0, h11 = 1e-6;
     for (let i = 0; i < charting.length; i++) {
-      const x = rankFraction[i] as number;
+      const x = xs[i] as number;
       const p = sigmoid(a + b * x);
       const r = (charting[i] as number) - p;
       const w = p * (1 - p);
@@ -75,9 +79,10 @@ export function fitBaselines(train: HorizonRows): BaselineFit {
   for (let i = 0; i < n; i++) positives += train.charting[i] as number;
   const sorted = Float64Array.from(train.score).sort();
   return {
+    scoreMean: n ? sorted.reduce((a, b) => a + b, 0) / n : 0,
     baseRate: n ? positives / n : 0,
     scoreQuantiles: [quantile(sorted, 0.1), quantile(sorted, 0.5), quantile(sorted, 0.9)],
-    logistic: fitLogisticRank(train.rankFraction, train.charting),
+    logistic: fitLogistic(train.rankFraction, train.charting),
   };
 }
 
@@ -88,14 +93,16 @@ export function predictBaseline(name: BaselineName, fit: BaselineFit, rows: Hori
   const p10 = new Float64Array(n);
   const p50 = new Float64Array(n);
   const p90 = new Float64Array(n);
+  const mean = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     const current = rows.currentScore[i] as number;
     if (name === 'baseRate') {
       p[i] = fit.baseRate;
       [p10[i], p50[i], p90[i]] = fit.scoreQuantiles;
+      mean[i] = fit.scoreMean;
     } else if (name === 'persistence') {
       p[i] = 1;
-      p10[i] = p50[i] = p90[i] = current;
+      p10[i] = p50[i] = p90[i] = mean[i] = current;
     } else if (name === 'logisticRank') {
       const pi = sigmoid(fit.logistic.a + fit.logistic.b * (rows.rankFraction[i] as number));
       p[i] = pi;
@@ -103,8 +110,9 @@ export function predictBaseline(name: BaselineName, fit: BaselineFit, rows: Hori
       p10[i] = 0.1 >= 1 - pi ? current : 0;
       p50[i] = 0.5 >= 1 - pi ? current : 0;
       p90[i] = 0.9 >= 1 - pi ? current : 0;
+      mean[i] = pi * current;
     }
     // 'zero' leaves everything at 0.
   }
-  return { pCharting: p, p10, p50, p90 };
+  return { pCharting: p, p10, p50, p90, mean };
 }

@@ -6,8 +6,9 @@
 import { FEATURE_COUNT, FORECAST_FEATURES } from '@/lib/features/forecast-features';
 import { HORIZONS, type ForecastRows, type Horizon } from '@/lib/features/forecast-rows';
 import { applyStandardization, fitStandardization } from '@/lib/features/standardize';
-import { FORECAST_MODEL_SCHEMA, OUTPUTS_DOC, predictWithModel, type ForecastModel } from './artifact';
-import { BASELINES, fitBaselines, predictBaseline, type BaselineName, type HorizonRows } from './baselines';
+import { FORECAST_MODEL_SCHEMA, logit, OUTPUTS_DOC, predictWithModel, type ForecastModel } from './artifact';
+import { BASELINES, fitBaselines, fitLogistic, predictBaseline, type BaselineName, type HorizonRows } from './baselines';
+import { forecastFeatureGroups, permutationImportance, type FeatureImportance } from './importance';
 import { trainForecastNetwork, type NetworkData, type NetworkOptions } from './forecast-network';
 import { scoreHorizon, type HorizonMetrics } from './metrics';
 
@@ -116,7 +117,29 @@ export async function fitForecastModel(
       epochs: opts.epochs,
     },
   };
+  if (validationIdx.length) model.spec.calibration = await fitCalibration(model, rows, validationIdx);
   return { model, bestEpoch: result.bestEpoch, history: result.history };
+}
+
+/**
+ * Platt scaling per horizon on the validation rows (the weeks that picked the epoch, which the
+ * network never fitted): the training years' base rate drifts, and the latest weeks say where it
+ * is now. Identity for a horizon whose validation rows have a single outcome.
+ */
+async function fitCalibration(model: ForecastModel, rows: ForecastRows, validationIdx: readonly number[]): Promise<{ a: number; b: number }[]> {
+  const predictions = await predictWithModel(model, featureRows(rows, validationIdx), validationIdx.length);
+  return HORIZONS.map((h, j) => {
+    const t = rows.targets[h];
+    const x: number[] = [];
+    const y: number[] = [];
+    validationIdx.forEach((r, i) => {
+      if (!t.observed[r]) return;
+      x.push(logit(predictions[j]!.pCharting[i] as number));
+      y.push(t.charting[r] as number);
+    });
+    const positives = y.reduce((a, b) => a + b, 0);
+    return positives > 0 && positives < y.length ? fitLogistic(x, y) : { a: 0, b: 1 };
+  });
 }
 
 function horizonRows(rows: ForecastRows, h: Horizon, idx: readonly number[]): HorizonRows {
@@ -134,19 +157,37 @@ export function isCompatible(model: ForecastModel): boolean {
   return model.spec.featureNames.join() === FORECAST_FEATURES.join() && model.spec.horizons.join() === HORIZONS.join();
 }
 
+/** The feature rows of `idx`, contiguous. */
+function featureRows(rows: ForecastRows, idx: readonly number[]): Float32Array {
+  const x = new Float32Array(idx.length * FEATURE_COUNT);
+  idx.forEach((r, i) => x.set(rows.x.subarray(r * FEATURE_COUNT, (r + 1) * FEATURE_COUNT), i * FEATURE_COUNT));
+  return x;
+}
+
 /** Scores a model on the test rows of each horizon. */
 export async function scoreModel(model: ForecastModel, rows: ForecastRows, test: Record<Horizon, number[]>): Promise<MetricsByHorizon> {
   const out = {} as MetricsByHorizon;
   for (const [j, h] of HORIZONS.entries()) {
     const idx = test[h];
-    const x = new Float32Array(idx.length * FEATURE_COUNT);
-    idx.forEach((r, i) => x.set(rows.x.subarray(r * FEATURE_COUNT, (r + 1) * FEATURE_COUNT), i * FEATURE_COUNT));
-    const pred = (await predictWithModel(model, x, idx.length))[j];
+    const pred = (await predictWithModel(model, featureRows(rows, idx), idx.length))[j];
     if (!pred) throw new Error(`the model has no output for horizon ${h}`);
     const target = horizonRows(rows, h, idx);
     out[`${h}`] = scoreHorizon(pred, target.charting, target.score);
   }
   return out;
+}
+
+/**
+ * Permutation importance of each feature group (importance.ts) on the test rows of every
+ * horizon, shuffled once per group over the union of those rows with a PRNG seeded by `seed`.
+ */
+export async function scoreImportance(model: ForecastModel, rows: ForecastRows, test: Record<Horizon, number[]>, seed: number): Promise<Record<`${Horizon}`, FeatureImportance[]>> {
+  const union = [...new Set(HORIZONS.flatMap((h) => test[h]))].sort((a, b) => a - b);
+  const at = new Map(union.map((r, i) => [r, i]));
+  const targets = HORIZONS.map((h) => ({ horizon: h, rows: test[h].map((r) => at.get(r) as number), ...horizonRows(rows, h, test[h]) }));
+  const x = featureRows(rows, union);
+  const importance = await permutationImportance((v, n) => predictWithModel(model, v, n), { x, n: union.length, dim: FEATURE_COUNT, groups: forecastFeatureGroups(), targets, seed });
+  return importance as Record<`${Horizon}`, FeatureImportance[]>;
 }
 
 /** Fits every baseline on the train rows of each horizon and scores it on that horizon's test rows. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { auc, brier, brierSkill, calibrationBins, coverage, intervalScore, mae, rmse, scoreHorizon } from './metrics';
+import { auc, brier, brierSkill, calibrationBins, coverage, intervalScore, mae, rmse, scoreBins, scoreHorizon } from './metrics';
 
 describe('metrics on hand-computed cases', () => {
   const p = [0.1, 0.4, 0.35, 0.8];
@@ -26,6 +26,14 @@ describe('metrics on hand-computed cases', () => {
     ]);
   });
 
+  it('predicted-against-actual score bins', () => {
+    expect(scoreBins([0, 0, 4, 55, 100], [0, 10, 20, 40, 90])).toEqual([
+      { lo: 0, hi: 10, count: 3, meanPredicted: expect.closeTo(4 / 3) as unknown as number, meanActual: 10 },
+      { lo: 50, hi: 60, count: 1, meanPredicted: 55, meanActual: 40 },
+      { lo: 90, hi: 100, count: 1, meanPredicted: 100, meanActual: 90 },
+    ]);
+  });
+
   it('MAE, RMSE, coverage and the interval score', () => {
     expect(mae([1, 2, 3], [2, 2, 5])).toBeCloseTo(1);
     expect(rmse([1, 2, 3], [2, 2, 5])).toBeCloseTo(Math.sqrt(5 / 3));
@@ -36,9 +44,16 @@ describe('metrics on hand-computed cases', () => {
   });
 
   it('scores one horizon as a whole', () => {
-    const m = scoreHorizon({ pCharting: p, p10: [0, 0, 0, 40], p50: [0, 0, 0, 60], p90: [0, 10, 50, 80] }, y, [0, 0, 30, 70]);
+    const m = scoreHorizon({ pCharting: p, p10: [0, 0, 0, 40], p50: [0, 0, 0, 60], p90: [0, 10, 50, 80], mean: [0, 5, 20, 60] }, y, [0, 0, 30, 70]);
     expect(m).toMatchObject({ rows: 4, baseRate: 0.5, nonZeroRows: 2, coverage: 1, coverageNonZero: 1 });
     expect(m.maeP50).toBeCloseTo((30 + 10) / 4);
+    expect(m.maeMean).toBeCloseTo((5 + 10 + 10) / 4);
+    expect(m.rmseMean).toBeCloseTo(Math.sqrt((25 + 100 + 100) / 4));
+    expect(m.predictedVsActual).toEqual([
+      { lo: 0, hi: 10, count: 2, meanPredicted: 2.5, meanActual: 0 },
+      { lo: 20, hi: 30, count: 1, meanPredicted: 20, meanActual: 30 },
+      { lo: 60, hi: 70, count: 1, meanPredicted: 60, meanActual: 70 },
+    ]);
     expect(m.intervalScore).toBeCloseTo((0 + 10 + 50 + 40) / 4);
   });
 });

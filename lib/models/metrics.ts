@@ -1,6 +1,6 @@
 /**
  * Forecast metrics: the still-charting probability (AUC, Brier, Brier skill, calibration)
- * and the score interval (MAE/RMSE of p50, p10–p90 coverage, interval score).
+ * and the score (MAE/RMSE of p50 and of the mean, p10–p90 coverage, interval score).
  * Arrays are parallel; `y` is 0/1 for probabilities and a 0–100 score for intervals.
  */
 
@@ -57,25 +57,43 @@ export interface CalibrationBin {
   observedRate: number;
 }
 
-/** Reliability table: equal-width probability bins (empty bins are left out). */
-export function calibrationBins(p: Vec, y: Vec, bins = 10): CalibrationBin[] {
+/** Equal-width bins of `pred` over [0, max): the mean prediction and the mean outcome in each (empty bins left out). */
+function binMeans(pred: Vec, y: Vec, max: number, bins: number): { lo: number; hi: number; count: number; meanPredicted: number; meanActual: number }[] {
   const count = new Array<number>(bins).fill(0);
   const sumP = new Array<number>(bins).fill(0);
   const sumY = new Array<number>(bins).fill(0);
-  for (let i = 0; i < p.length; i++) {
-    const v = p[i] as number;
-    const b = Math.min(bins - 1, Math.max(0, Math.floor(v * bins)));
+  for (let i = 0; i < pred.length; i++) {
+    const v = pred[i] as number;
+    const b = Math.min(bins - 1, Math.max(0, Math.floor((v * bins) / max)));
     count[b]!++;
     sumP[b]! += v;
     sumY[b]! += y[i] as number;
   }
-  const out: CalibrationBin[] = [];
+  const out = [];
   for (let b = 0; b < bins; b++) {
     const c = count[b] as number;
-    if (c === 0) continue;
-    out.push({ lo: b / bins, hi: (b + 1) / bins, count: c, meanPredicted: (sumP[b] as number) / c, observedRate: (sumY[b] as number) / c });
+    if (c > 0) out.push({ lo: (b * max) / bins, hi: ((b + 1) * max) / bins, count: c, meanPredicted: (sumP[b] as number) / c, meanActual: (sumY[b] as number) / c });
   }
   return out;
+}
+
+/** Reliability table: equal-width probability bins (empty bins are left out). */
+export function calibrationBins(p: Vec, y: Vec, bins = 10): CalibrationBin[] {
+  return binMeans(p, y, 1, bins).map(({ meanActual, ...bin }) => ({ ...bin, observedRate: meanActual }));
+}
+
+export interface ScoreBin {
+  /** Bin bounds on the predicted score (0–100), [lo, hi). */
+  lo: number;
+  hi: number;
+  count: number;
+  meanPredicted: number;
+  meanActual: number;
+}
+
+/** Predicted against actual score: equal-width bins of the predicted score (0–100), empty bins left out. */
+export function scoreBins(pred: Vec, y: Vec, bins = 10): ScoreBin[] {
+  return binMeans(pred, y, 100, bins);
 }
 
 /** Mean absolute error. */
@@ -127,6 +145,8 @@ export interface HorizonPrediction {
   p10: Vec;
   p50: Vec;
   p90: Vec;
+  /** Expected score (0 off the chart counted in). */
+  mean: Vec;
 }
 
 /** The report of one horizon, as stored with the model. */
@@ -137,8 +157,12 @@ export interface HorizonMetrics {
   brier: number;
   brierSkill: number;
   calibration: CalibrationBin[];
+  /** Mean actual score per bin of the predicted mean score. */
+  predictedVsActual: ScoreBin[];
   maeP50: number;
   rmseP50: number;
+  maeMean: number;
+  rmseMean: number;
   coverage: number;
   /** Coverage over outcomes that are on the chart: a [0, 0] interval scores 0 here. */
   coverageNonZero: number;
@@ -159,8 +183,11 @@ export function scoreHorizon(pred: HorizonPrediction, charting: Vec, score: Vec)
     brier: b,
     brierSkill: brierSkill(b, baseRate),
     calibration: calibrationBins(pred.pCharting, charting),
+    predictedVsActual: scoreBins(pred.mean, score),
     maeP50: mae(pred.p50, score),
     rmseP50: rmse(pred.p50, score),
+    maeMean: mae(pred.mean, score),
+    rmseMean: rmse(pred.mean, score),
     coverage: coverage(pred.p10, pred.p90, score),
     coverageNonZero: coverage(pred.p10, pred.p90, score, (i) => (score[i] as number) > 0),
     nonZeroRows: nonZero,

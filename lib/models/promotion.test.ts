@@ -3,7 +3,7 @@ import type { HorizonMetrics } from './metrics';
 import { decidePromotion } from './promotion';
 
 const m = (auc: number, intervalScore: number): HorizonMetrics => ({
-  rows: 100, baseRate: 0.2, auc, brier: 0.1, brierSkill: 0.3, calibration: [], maeP50: 5, rmseP50: 10,
+  rows: 100, baseRate: 0.2, auc, brier: 0.1, brierSkill: 0.3, calibration: [], predictedVsActual: [], maeP50: 5, rmseP50: 10, maeMean: 5, rmseMean: 9,
   coverage: 0.8, coverageNonZero: 0.6, nonZeroRows: 20, intervalScore,
 });
 const baselines = {

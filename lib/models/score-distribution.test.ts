@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { conditionalQuantile, mixtureQuantile } from './score-distribution';
+import { conditionalQuantile, mixtureMean, mixtureQuantile } from './score-distribution';
 
 const q = { c10: 20, c50: 50, c90: 80 };
 
@@ -23,5 +23,13 @@ describe('score mixture quantiles', () => {
     expect(mixtureQuantile(0.9, 0.3, q, 1)).toBeCloseTo(50 + (30 * ((0.2 / 0.3 - 0.5) / 0.4)));
     expect(mixtureQuantile(0.1, 1, q, 1)).toBe(20);
     expect(mixtureQuantile(0.9, 0, q, 1)).toBe(0);
+  });
+
+  it('has the mean of the piecewise-linear quantile function, times the chance of charting', () => {
+    // Trapezoids: 0.1·(1 + 20)/2 + 0.4·(20 + 50)/2 + 0.4·(50 + 80)/2 + 0.1·(80 + 100)/2 = 50.05.
+    expect(mixtureMean(1, q, 1)).toBeCloseTo(50.05);
+    expect(mixtureMean(0.3, q, 1)).toBeCloseTo(0.3 * 50.05);
+    expect(mixtureMean(0, q, 1)).toBe(0);
+    expect(mixtureMean(1, { c10: 100, c50: 100, c90: 100 }, 1)).toBeCloseTo(100 - 0.1 * 99 / 2);
   });
 });

@@ -42,3 +42,18 @@ export function mixtureQuantile(tau: number, p: number, q: ConditionalQuantiles,
   if (p <= 0 || tau <= 1 - p) return 0;
   return conditionalQuantile((tau - (1 - p)) / p, q, floor);
 }
+
+/**
+ * Mean of the mixture: p × the mean of C, which is piecewise linear in u, so its mean is the
+ * sum of the trapezoids between the knots. RMSE is scored better on this than on p50.
+ */
+export function mixtureMean(p: number, q: ConditionalQuantiles, floor: number): number {
+  if (p <= 0) return 0;
+  let area = 0;
+  for (let k = 1; k < LEVELS.length; k++) {
+    const lo = LEVELS[k - 1] as number;
+    const hi = LEVELS[k] as number;
+    area += ((hi - lo) * (conditionalQuantile(lo, q, floor) + conditionalQuantile(hi, q, floor))) / 2;
+  }
+  return p * area;
+}

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { forecasts, models, type NewForecast } from '@/lib/db/schema';
 import { listModelVersions } from '@/lib/queries/model-versions';
 import { createTestDb, type TestDb } from '@/tests/support/test-db';
-import { getLiveAudit, pickVersion, readMetricsReport } from './model-report';
+import { getLiveAudit, pickVersion, readImportance, readMetricsReport } from './model-report';
 
 let t: TestDb;
 beforeAll(async () => {
@@ -78,5 +78,22 @@ describe('model report', () => {
     expect(report['52'].model?.auc).toBeNull();
     expect(report['52'].model?.calibration).toHaveLength(1);
     expect(report['52'].baseRate).toBeNull();
+    expect(report['26'].model?.predictedVsActual).toEqual([]); // a version from before the bins were recorded
+  });
+
+  it('reads the permutation importance per feature group, most important first, and none from older versions', () => {
+    const importance = {
+      '26': [
+        { group: 'season', aucDrop: 0.01, brierRise: 0.001, maeRise: 0.1 },
+        { group: 'current rank and score', aucDrop: 0.2, brierRise: 0.02, maeRise: 3 },
+      ],
+      '52': [{ group: 'season', aucDrop: 0.3, brierRise: null, maeRise: 0.5 }],
+    };
+    expect(readImportance({ importance })).toEqual([
+      { group: 'season', aucDrop: { '26': 0.01, '52': 0.3 }, brierRise: { '26': 0.001, '52': null }, maeRise: { '26': 0.1, '52': 0.5 } },
+      { group: 'current rank and score', aucDrop: { '26': 0.2 }, brierRise: { '26': 0.02 }, maeRise: { '26': 3 } },
+    ]);
+    expect(readImportance({ horizons: {} })).toEqual([]);
+    expect(readImportance('not json')).toEqual([]);
   });
 });

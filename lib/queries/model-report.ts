@@ -21,6 +21,7 @@ export type ReportRowKey = (typeof REPORT_ROWS)[number]['key'];
 // NaN metrics are stored as JSON null; a field an older version did not write reads as null too.
 const metric = z.number().nullable().catch(null);
 const bin = z.object({ lo: z.number(), hi: z.number(), count: z.number(), meanPredicted: z.number(), observedRate: z.number() });
+const scoreBin = z.object({ lo: z.number(), hi: z.number(), count: z.number(), meanPredicted: z.number(), meanActual: z.number() });
 const horizonSchema = z.object({
   rows: metric,
   baseRate: metric,
@@ -28,13 +29,49 @@ const horizonSchema = z.object({
   brierSkill: metric,
   maeP50: metric,
   rmseP50: metric,
+  rmseMean: metric,
   coverage: metric,
   coverageNonZero: metric,
   intervalScore: metric,
   calibration: z.array(bin).catch([]),
+  predictedVsActual: z.array(scoreBin).catch([]),
 });
 export type HorizonReport = z.infer<typeof horizonSchema>;
 export type CalibrationPoint = z.infer<typeof bin>;
+export type ScoreBinPoint = z.infer<typeof scoreBin>;
+
+const importanceSchema = z.object({ group: z.string(), aucDrop: metric, brierRise: metric, maeRise: metric });
+const importanceReport = z
+  .object({ importance: z.record(z.string(), z.array(importanceSchema).catch([])).catch({}) })
+  .catch({ importance: {} });
+
+/** One feature group's permutation importance, keyed by horizon ("26"): AUC drop, Brier and MAE-of-p50 rises. */
+export interface ImportanceBar {
+  group: string;
+  aucDrop: Partial<Record<ReportHorizon, number | null>>;
+  brierRise: Partial<Record<ReportHorizon, number | null>>;
+  maeRise: Partial<Record<ReportHorizon, number | null>>;
+}
+
+/**
+ * The permutation importance stored with a forecast model (`metrics.importance`), one entry per
+ * feature group, ordered by the largest AUC drop over the horizons; [] when the version has none.
+ */
+export function readImportance(metrics: unknown): ImportanceBar[] {
+  const stored = importanceReport.parse(metrics).importance;
+  const bars = new Map<string, ImportanceBar>();
+  for (const h of REPORT_HORIZONS) {
+    for (const row of stored[h] ?? []) {
+      const bar = bars.get(row.group) ?? { group: row.group, aucDrop: {}, brierRise: {}, maeRise: {} };
+      bar.aucDrop[h] = row.aucDrop;
+      bar.brierRise[h] = row.brierRise;
+      bar.maeRise[h] = row.maeRise;
+      bars.set(row.group, bar);
+    }
+  }
+  const top = (b: ImportanceBar) => Math.max(...REPORT_HORIZONS.map((h) => b.aucDrop[h] ?? -Infinity));
+  return [...bars.values()].sort((a, b) => top(b) - top(a));
+}
 
 const modelHorizons = z.object({ horizons: z.record(z.string(), z.unknown()).catch({}) }).catch({ horizons: {} });
 

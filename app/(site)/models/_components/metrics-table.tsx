@@ -1,7 +1,7 @@
 import { REPORT_ROWS, type HorizonReport, type ReportRowKey } from '@/lib/queries/model-report';
 
 type Column = {
-  key: keyof Omit<HorizonReport, 'calibration' | 'rows' | 'baseRate'>;
+  key: keyof Omit<HorizonReport, 'calibration' | 'predictedVsActual' | 'rows' | 'baseRate'>;
   label: string;
   hint: string;
   /** Picks the best of the values: highest, lowest, or closest to the nominal 80% of a p10–p90 interval. */
@@ -15,6 +15,7 @@ const COLUMNS: Column[] = [
   { key: 'brierSkill', label: 'Brier skill', hint: 'above 0 beats the base rate', best: 'max', format: (v) => v.toFixed(3) },
   { key: 'maeP50', label: 'MAE p50', hint: 'score points; lower is better', best: 'min', format: (v) => v.toFixed(2) },
   { key: 'rmseP50', label: 'RMSE p50', hint: 'score points; lower is better', best: 'min', format: (v) => v.toFixed(2) },
+  { key: 'rmseMean', label: 'RMSE mean', hint: 'of the expected score, in score points; lower is better', best: 'min', format: (v) => v.toFixed(2) },
   { key: 'coverage', label: 'p10–p90 cover', hint: 'share inside the interval; 80% is right', best: 'nominal', format: pct },
   { key: 'coverageNonZero', label: 'Cover, charting', hint: 'the same over songs still on the chart', best: 'nominal', format: pct },
   { key: 'intervalScore', label: 'Interval score', hint: 'width plus misses; lower is better', best: 'min', format: (v) => v.toFixed(2) },
