@@ -58,6 +58,23 @@ describe('forecast features', () => {
     expect(Number.isNaN(f(rows, r, 'danceability'))).toBe(true);
   });
 
+  it('recognises a holiday song coming back: the season now, earlier seasons, and the same weeks last year', () => {
+    // Week 0 is 2024-01-06 (the 2023 season), weeks 48–49 are December 2024, weeks 99–100 are Nov 29 / Dec 6 2025.
+    const rows = buildChartRows(chart({ 1: [[0, 5], [48, 3], [49, 2], [99, 4], [100, 1]] }, 101));
+    const now = rowOf(rows, 1, 100);
+    expect(f(rows, now, 'holiday_season_now')).toBe(1);
+    expect(f(rows, now, 'log_holiday_seasons')).toBeCloseTo(Math.log1p(2)); // 2023 and 2024; 2025 is the current one
+    expect(f(rows, now, 'charted_52w_window')).toBe(1); // weeks 48–49 lie within 50–54 weeks before week 100
+    expect(f(rows, now, 'holiday_share')).toBeCloseTo(1);
+    const lastYear = rowOf(rows, 1, 48);
+    expect(f(rows, lastYear, 'log_holiday_seasons')).toBeCloseTo(Math.log1p(1));
+    expect(f(rows, lastYear, 'charted_52w_window')).toBe(0);
+    const filler = rowOf(rows, 999, 60); // 2025-03-01: out of season, charting every week
+    expect(f(rows, filler, 'holiday_season_now')).toBe(0);
+    expect(f(rows, filler, 'log_holiday_seasons')).toBeCloseTo(Math.log1p(2));
+    expect(f(rows, filler, 'charted_52w_window')).toBe(1);
+  });
+
   it('sets targets only where the horizon week exists, with the score then', () => {
     const rows = buildChartRows(chart({ 1: [[0, 1], [26, 3]] }, 40));
     const r0 = rowOf(rows, 1, 0);

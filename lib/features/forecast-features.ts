@@ -50,6 +50,9 @@ export const FORECAST_FEATURES = [
   'rule_52w_era', // t on or after 2015-12-05, when Billboard added the 52-week recurrent rule
   'holiday_share', // share of the song's chart weeks between Nov 25 and Jan 10: holiday songs come back
   'log_comebacks', // log(1 + returns after more than 26 chart weeks off): seasonal re-entries
+  'holiday_season_now', // t falls between Nov 25 and Jan 10
+  'log_holiday_seasons', // log(1 + earlier holiday seasons the song charted in, the current one excluded)
+  'charted_52w_window', // on the chart within ±2 weeks of t − 52: back at the same time last year
   'log_artist_prior_songs', // the lead artist's other songs that debuted on this chart before t
   'log_artist_known_outcomes', // … of which the 26-week outcome was known at t
   'artist_lasted_fraction', // … the fraction of those still charting 26 weeks after debut (NaN if none)
@@ -117,12 +120,16 @@ const RULE_52W_DAY = 16_774;
 /** A return after more than this many chart weeks off counts as a comeback. */
 const COMEBACK_GAP_WEEKS = 26;
 
-/** True for days between Nov 25 and Jan 10 (the holiday chart season). */
-function inHolidaySeason(day: number): boolean {
+/**
+ * The holiday chart season (Nov 25 … Jan 10) a day falls in, named by the year of its
+ * December; null outside the season.
+ */
+function holidaySeason(day: number): number | null {
   const d = new Date(day * MS_PER_DAY);
   const month = d.getUTCMonth();
   const date = d.getUTCDate();
-  return (month === 10 && date >= 25) || month === 11 || (month === 0 && date <= 10);
+  if ((month === 10 && date >= 25) || month === 11) return d.getUTCFullYear();
+  return month === 0 && date <= 10 ? d.getUTCFullYear() - 1 : null;
 }
 
 /** Day number of an ISO date (YYYY-MM-DD), days since 1970-01-01 UTC. */
@@ -173,9 +180,21 @@ export function writeForecastFeatures(
   let run = 1;
   let holidayWeeks = 0;
   let comebacks = 0;
+  const seasonNow = holidaySeason(chart.day);
+  // Seasons only grow along the sorted weeks, so counting changes counts distinct seasons.
+  let earlierSeasons = 0;
+  let lastSeason: number | null = null;
+  let lastYearWindow = 0;
   for (let j = 0; j < n; j++) {
     // Chart weeks are 7 days apart, so a week's date follows from its distance to t.
-    if (inHolidaySeason(chart.day - 7 * (wi - (song.weekIdx[j] as number)))) holidayWeeks++;
+    const ago = wi - (song.weekIdx[j] as number);
+    const season = holidaySeason(chart.day - 7 * ago);
+    if (season !== null) {
+      holidayWeeks++;
+      if (season !== lastSeason && season !== seasonNow) earlierSeasons++;
+      lastSeason = season;
+    }
+    if (ago >= 50 && ago <= 54) lastYearWindow = 1;
     if (j > 0 && (song.weekIdx[j] as number) - (song.weekIdx[j - 1] as number) > COMEBACK_GAP_WEEKS) comebacks++;
     const s = song.score[j] as number;
     if (s > peak) {
@@ -226,6 +245,9 @@ export function writeForecastFeatures(
     chart.day >= RULE_52W_DAY ? 1 : 0,
     holidayWeeks / n,
     Math.log1p(comebacks),
+    seasonNow === null ? 0 : 1,
+    Math.log1p(earlierSeasons),
+    lastYearWindow,
     Math.log1p(artist.priorSongs),
     Math.log1p(artist.knownOutcomes),
     artist.knownOutcomes > 0 ? artist.lasted / artist.knownOutcomes : NaN,
