@@ -103,18 +103,29 @@ export async function runImport(ctx: JobContext, format: ImportFormat, target: s
     ctx.progress(bytesBefore, totalBytes, path.basename(file));
     let batch: unknown[] = [];
     let lastLine = 0;
-    // One batch is written while the next is parsed; batches still commit and checkpoint in order.
+    // The next batch is parsed while the last one is written; a writer's `stored` part may run
+    // alongside the next batch's (at most two batches storing). Checkpoints still go in order.
     let writing: Promise<void> = Promise.resolve();
+    let stored: Promise<void> = Promise.resolve();
+    let storedBefore: Promise<void> = Promise.resolve();
     const flush = async () => {
       await writing;
+      await storedBefore;
       const rows = batch;
       const checkpoint: Checkpoint = { file, line: lastLine };
       batch = [];
       writing = (async () => {
-        if (rows.length > 0) await opened.reader.write(rows);
-        stats.rows = (stats.rows as number) + rows.length;
-        await ctx.saveCheckpoint(checkpoint);
-        ctx.progress(bytesBefore + opened.csv.bytesRead, totalBytes);
+        const ahead = rows.length > 0 ? await opened.reader.write(rows) : undefined;
+        const previous = stored;
+        storedBefore = previous;
+        stored = (async () => {
+          await ahead?.stored;
+          await previous;
+          stats.rows = (stats.rows as number) + rows.length;
+          await ctx.saveCheckpoint(checkpoint);
+          ctx.progress(bytesBefore + opened.csv.bytesRead, totalBytes);
+        })();
+        stored.catch(() => undefined); // surfaced by the next flush, or the file's end
       })();
       writing.catch(() => undefined); // surfaced by the next `await writing`
     };
@@ -135,6 +146,7 @@ export async function runImport(ctx: JobContext, format: ImportFormat, target: s
     }
     await flush();
     await writing;
+    await stored;
     bytesBefore += sizes[fi]!;
   }
   if (files.length === 0) env.note(`${target}: no .csv or .csv.gz files`);

@@ -31,8 +31,13 @@ export interface ImportEnv {
 export interface FormatReader<R> {
   /** Turns a data line into a row; throws BadLine when it cannot be imported. Must not touch the database. */
   parse(fields: string[]): R;
-  /** Writes a batch of parsed rows (idempotent upserts). */
-  write(rows: R[]): Promise<void>;
+  /**
+   * Writes a batch of parsed rows (idempotent upserts). A writer may settle after the part
+   * that must run batch by batch (resolving songs) and hand back `stored`, its remaining writes,
+   * which then run alongside the next batch's; a batch is checkpointed only once it and every
+   * batch before it are stored.
+   */
+  write(rows: R[]): Promise<void | { stored: Promise<void> }>;
 }
 
 export interface ImportFormat<R = unknown> {

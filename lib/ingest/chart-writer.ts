@@ -40,17 +40,25 @@ export async function upsertChart(db: Db, chart: ChartSpec): Promise<number> {
   return row.id;
 }
 
+/** MySQL's "deadlock found": the transaction was rolled back and may simply be run again. */
+const ER_LOCK_DEADLOCK = 1213;
+const DEADLOCK_TRIES = 3;
+
+/** Runs `body` in a transaction; one an import's concurrent batch writes chose as a deadlock victim is run again. */
 async function inTransaction(pool: Pool, body: (conn: PoolConnection) => Promise<void>) {
-  const conn = await pool.getConnection();
-  try {
-    await conn.beginTransaction();
-    await body(conn);
-    await conn.commit();
-  } catch (err) {
-    await conn.rollback().catch(() => undefined);
-    throw err;
-  } finally {
-    conn.release();
+  for (let attempt = 1; ; attempt++) {
+    const conn = await pool.getConnection();
+    try {
+      await conn.beginTransaction();
+      await body(conn);
+      await conn.commit();
+      return;
+    } catch (err) {
+      await conn.rollback().catch(() => undefined);
+      if ((err as { errno?: number }).errno !== ER_LOCK_DEADLOCK || attempt >= DEADLOCK_TRIES) throw err;
+    } finally {
+      conn.release();
+    }
   }
 }
 

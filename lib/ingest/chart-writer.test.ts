@@ -1,0 +1,41 @@
+import type { Pool } from 'mysql2/promise';
+import { describe, expect, it } from 'vitest';
+import { writeChartRows } from './chart-writer';
+
+/** A pool whose INSERTs fail with the given errors first, then succeed; counts commits. */
+function failingPool(errors: { errno: number; message: string }[]) {
+  const seen = { inserts: 0, commits: 0, rollbacks: 0 };
+  const conn = {
+    beginTransaction: async () => undefined,
+    query: async () => {
+      seen.inserts++;
+      const err = errors.shift();
+      if (err) throw Object.assign(new Error(err.message), { errno: err.errno });
+      return [{}, []];
+    },
+    commit: async () => void seen.commits++,
+    rollback: async () => void seen.rollbacks++,
+    release: () => undefined,
+  };
+  return { pool: { getConnection: async () => conn } as unknown as Pool, seen };
+}
+
+const rows = [{ date: '2024-01-01', rank: 1, trackId: 1 }];
+
+describe('chart writer transactions', () => {
+  it('runs a batch again when MySQL picked it as a deadlock victim', async () => {
+    const { pool, seen } = failingPool([{ errno: 1213, message: 'Deadlock found when trying to get lock' }]);
+    await writeChartRows(pool, { id: 1, size: 10 }, rows);
+    expect(seen).toEqual({ inserts: 2, commits: 1, rollbacks: 1 });
+  });
+
+  it('gives up after three deadlocks, and at once on any other error', async () => {
+    const deadlock = { errno: 1213, message: 'Deadlock found when trying to get lock' };
+    const a = failingPool([deadlock, deadlock, deadlock]);
+    await expect(writeChartRows(a.pool, { id: 1, size: 10 }, rows)).rejects.toThrow(/Deadlock/);
+    expect(a.seen).toMatchObject({ inserts: 3, commits: 0 });
+    const b = failingPool([{ errno: 1062, message: 'Duplicate entry' }]);
+    await expect(writeChartRows(b.pool, { id: 1, size: 10 }, rows)).rejects.toThrow(/Duplicate/);
+    expect(b.seen).toMatchObject({ inserts: 1, commits: 0 });
+  });
+});
