@@ -4,11 +4,16 @@
  * it has been observed. Pure: no I/O, so train, predict and evaluate share it.
  */
 import { chartScore } from '@/lib/charts/score';
-import { FEATURE_COUNT, writeForecastFeatures, type TrackMeta } from './forecast-features';
+import { FEATURE_COUNT, FORECAST_FEATURES, writeForecastFeatures, type TrackMeta } from './forecast-features';
 import { buildArtistIndex, buildSurvival, type ArtistIndex } from './chart-context';
 
 export const HORIZONS = [26, 52] as const;
 export type Horizon = (typeof HORIZONS)[number];
+
+/** True when a model's stored feature spec reads exactly the features and horizons this code computes. */
+export function readsTheseFeatures(spec: { featureNames?: unknown; horizons?: unknown }): boolean {
+  return String(spec.featureNames) === FORECAST_FEATURES.join() && String(spec.horizons) === HORIZONS.join();
+}
 
 /** One chart's entries, sorted by (trackId, day). */
 export interface ChartHistory {

@@ -1,6 +1,7 @@
 import { asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { charts, forecasts, models } from '@/lib/db/schema';
+import { getActiveForecastInfo } from '@/lib/models/forecast-registry';
 import { createTestDb, type TestDb } from '@/tests/support/test-db';
 import { predictInput, predictJob } from './predict';
 import { EXIT, runJob } from './run-job';
@@ -64,6 +65,15 @@ describe('train and predict on a generated chart history', () => {
     expect(Object.keys((row!.baselineMetrics as { horizons: Record<string, object> }).horizons['26']!)).toEqual(['baseRate', 'persistence', 'zero', 'logisticRank']);
     expect((row!.featureSpec as { featureNames: string[] }).featureNames).toContain('score_52w_ago');
   }, 240_000);
+
+  it('tells an active model that reads these features from one an older release stored (weekly retrains that first)', async () => {
+    expect(await getActiveForecastInfo(t.db)).toMatchObject({ version: 1, readsTheseFeatures: true });
+    const [row] = await t.db.select({ featureSpec: models.featureSpec }).from(models).where(eq(models.version, 1));
+    const spec = row!.featureSpec as { featureNames: string[] };
+    await t.db.update(models).set({ featureSpec: { ...spec, featureNames: spec.featureNames.slice(1) } }).where(eq(models.version, 1));
+    expect(await getActiveForecastInfo(t.db)).toMatchObject({ version: 1, readsTheseFeatures: false });
+    await t.db.update(models).set({ featureSpec: spec }).where(eq(models.version, 1));
+  });
 
   it('predicts every song of each chart’s latest week, and a rerun writes the same rows', async () => {
     const first = await predict();

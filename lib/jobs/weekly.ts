@@ -22,9 +22,10 @@ export const weeklyJob = defineJob({
   help: [
     'Runs the weekly jobs in order, each with its defaults (see their --help), stopping at the first that fails:',
     ...WEEKLY_STEPS.map((job, i) => `  ${i + 1}. ${job.name}: ${job.summary}`),
-    'On a database without an active forecast model yet, train also runs before predict (once: the later train',
-    'finds nothing new to learn). The run holds the weekly lock and each step\'s own lock. Re-running after a failure redoes nothing that',
-    'was done: every step writes idempotently.',
+    'On a database without an active forecast model yet, or whose active model an older release trained on other',
+    'features, train also runs before predict (once: the later train finds nothing new to learn). The run holds',
+    'the weekly lock and each step\'s own lock. Re-running after a failure redoes nothing that was done: every step',
+    'writes idempotently.',
   ].join('\n'),
   options: {
     sources: { type: 'string', description: 'update: comma-separated sources (default: UPDATE_SOURCES or "sample")' },
@@ -35,7 +36,7 @@ export const weeklyJob = defineJob({
     const steps: Record<string, JobStats> = {};
     ctx.stats.steps = steps;
     for (const job of WEEKLY_STEPS) {
-      if (job === predictJob && !(await getActiveForecastInfo(ctx.db))) {
+      if (job === predictJob && !(await getActiveForecastInfo(ctx.db))?.readsTheseFeatures) {
         steps.bootstrapTrain = (await ctx.step(trainJob.name, () => trainJob.run(ctx, trainJob.input.parse({})))) ?? {};
       }
       const args = job === updateJob ? input : {};

@@ -6,22 +6,25 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Db } from '@/lib/db/client';
 import { models } from '@/lib/db/schema';
+import { readsTheseFeatures } from '@/lib/features/forecast-rows';
 import { deserializeForecastModel, serializeForecastModel, type ForecastModel } from './artifact';
 
 export interface ActiveModelInfo {
   id: number;
   version: number;
+  /** False for a model stored by an older release that read other features: it must be retrained to predict. */
+  readsTheseFeatures: boolean;
 }
 
 /** The active forecast model's id and version, or null. */
 export async function getActiveForecastInfo(db: Db): Promise<ActiveModelInfo | null> {
   const [row] = await db
-    .select({ id: models.id, version: models.version })
+    .select({ id: models.id, version: models.version, featureSpec: models.featureSpec })
     .from(models)
     .where(and(eq(models.kind, 'forecast'), eq(models.status, 'active')))
     .orderBy(desc(models.activatedAt))
     .limit(1);
-  return row ?? null;
+  return row ? { id: row.id, version: row.version, readsTheseFeatures: readsTheseFeatures(row.featureSpec) } : null;
 }
 
 /** One loaded model per pool (the web's single pool, or a job's): reloaded when the id asked for changes. */

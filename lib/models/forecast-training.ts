@@ -4,7 +4,7 @@
  * horizon has been observed. Never random rows: the future must not leak into training.
  */
 import { FEATURE_COUNT, FORECAST_FEATURES } from '@/lib/features/forecast-features';
-import { HORIZONS, type ForecastRows, type Horizon } from '@/lib/features/forecast-rows';
+import { HORIZONS, readsTheseFeatures, type ForecastRows, type Horizon } from '@/lib/features/forecast-rows';
 import { applyStandardization, fitStandardization } from '@/lib/features/standardize';
 import { FORECAST_MODEL_SCHEMA, logit, OUTPUTS_DOC, predictWithModel, type ForecastModel } from './artifact';
 import { BASELINES, fitBaselines, fitLogistic, predictBaseline, type BaselineName, type HorizonRows } from './baselines';
@@ -154,7 +154,7 @@ function horizonRows(rows: ForecastRows, h: Horizon, idx: readonly number[]): Ho
 
 /** True when the model reads exactly the features this code computes. */
 export function isCompatible(model: ForecastModel): boolean {
-  return model.spec.featureNames.join() === FORECAST_FEATURES.join() && model.spec.horizons.join() === HORIZONS.join();
+  return readsTheseFeatures(model.spec);
 }
 
 /** The feature rows of `idx`, contiguous. */
