@@ -48,7 +48,7 @@ describe('train killed with SIGKILL', () => {
 
     expect(await versions()).toEqual([{ ...before, status: 'active' }]);
     const active = await loadActiveForecastModel(t.db);
-    expect(active.info).toEqual(before);
+    expect(active.info).toEqual({ ...before, readsTheseFeatures: true });
     expect(await trainLockFree()).toBe(true);
     expect((await lastRun(t.pool, 'train'))?.status).toBe('running');
 
