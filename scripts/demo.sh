@@ -56,7 +56,7 @@ cat <<MSG
 songcast is ready after $(( $(date +%s) - started ))s.
   web:       http://localhost:$PORT
   forecasts: published retained to $MQTT_URL
-             try: mosquitto_sub -L '${MQTT_URL%/}/songcast/v1/forecasts/#' -C 5 -W 10 -v
+             try: mosquitto_sub -L '${MQTT_URL%/}/${MQTT_TOPIC_PREFIX:-songcast/v1}/forecasts/#' -C 5 -W 10 -v
   admin:     http://localhost:$PORT/admin${generated_password:+  (password for this run: $ADMIN_PASSWORD)}
 MSG
 step "serving on port $PORT (Ctrl-C stops)"
