@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { Pool, PoolConnection } from 'mysql2/promise';
 import { checkChartRank } from '@/lib/charts/score';
 import type { Db } from '@/lib/db/client';
+import { inTransaction } from '@/lib/db/transaction';
 import { charts } from '@/lib/db/schema';
 
 /** Rows per INSERT statement: well under max_allowed_packet, few round trips. */
@@ -45,19 +46,12 @@ const ER_LOCK_DEADLOCK = 1213;
 const DEADLOCK_TRIES = 3;
 
 /** Runs `body` in a transaction; one an import's concurrent batch writes chose as a deadlock victim is run again. */
-async function inTransaction(pool: Pool, body: (conn: PoolConnection) => Promise<void>) {
+async function inRetriedTransaction(pool: Pool, body: (conn: PoolConnection) => Promise<void>) {
   for (let attempt = 1; ; attempt++) {
-    const conn = await pool.getConnection();
     try {
-      await conn.beginTransaction();
-      await body(conn);
-      await conn.commit();
-      return;
+      return await inTransaction(pool, body);
     } catch (err) {
-      await conn.rollback().catch(() => undefined);
       if ((err as { errno?: number }).errno !== ER_LOCK_DEADLOCK || attempt >= DEADLOCK_TRIES) throw err;
-    } finally {
-      conn.release();
     }
   }
 }
@@ -97,7 +91,7 @@ export async function writeChartGroups(pool: Pool, groups: { chart: ChartRef; ro
   }
   if (entries.length === 0) return;
   // A place listed twice in one batch is upserted twice in one statement: the same as in two batches.
-  await inTransaction(pool, (conn) =>
+  await inRetriedTransaction(pool, (conn) =>
     insertChunks(
       conn,
       'INSERT INTO chart_entries (chart_id, chart_date, `rank`, track_id, streams) VALUES ? ON DUPLICATE KEY UPDATE track_id = VALUES(track_id), streams = COALESCE(VALUES(streams), streams)',
@@ -118,7 +112,7 @@ export async function writeSnapshots(pool: Pool, rows: SnapshotRow[]): Promise<v
     if (!Number.isFinite(r.popularity)) throw new Error(`popularity of track ${r.trackId} on ${r.observedOn} is not a number`);
     unique.set(`${r.trackId}|${r.observedOn}|${r.source}`, [r.trackId, r.observedOn, r.source, r.popularity]);
   }
-  await inTransaction(pool, (conn) =>
+  await inRetriedTransaction(pool, (conn) =>
     insertChunks(
       conn,
       'INSERT INTO popularity_snapshots (track_id, observed_on, source, popularity) VALUES ? ON DUPLICATE KEY UPDATE popularity = VALUES(popularity)',
