@@ -1,4 +1,5 @@
 import type { Pool, PoolConnection, RowDataPacket } from 'mysql2/promise';
+import { inTransaction } from '@/lib/db/transaction';
 import { ArtistResolver } from './artist-resolver';
 import { cleanTrack, DEEZER_COL, FILLABLE_COLUMNS, ISRC_COL, KNOWN_MASK_SQL, SPOTIFY_COL, type CleanTrack } from './track-columns';
 import type { MatchStats, TrackInput } from './types';
@@ -64,37 +65,35 @@ export class TrackResolver {
     const cached = this.fromCache(batch);
     if (cached) return cached;
     const statsBefore = { ...this.stats };
-    const conn = await this.pool.getConnection();
     try {
-      await conn.beginTransaction();
-      await this.load(conn, batch);
-      const refs: TrackRef[] = [];
-      const planned: Planned[] = [];
-      const fills = new Map<TrackRef, CleanTrack>();
-      for (const track of batch) {
-        let ref = this.match(track);
-        if (!ref) {
-          ref = { id: -(planned.length + 1), mask: track.mask };
-          planned.push({ ref, track: { ...track, values: [...track.values] } });
-          this.stats.created++;
-          this.index(ref, track, true);
-        } else {
-          this.fill(ref, track, planned, fills);
+      const ids = await inTransaction(this.pool, async (conn) => {
+        await this.load(conn, batch);
+        const refs: TrackRef[] = [];
+        const planned: Planned[] = [];
+        const fills = new Map<TrackRef, CleanTrack>();
+        for (const track of batch) {
+          let ref = this.match(track);
+          if (!ref) {
+            ref = { id: -(planned.length + 1), mask: track.mask };
+            planned.push({ ref, track: { ...track, values: [...track.values] } });
+            this.stats.created++;
+            this.index(ref, track, true);
+          } else {
+            this.fill(ref, track, planned, fills);
+          }
+          refs.push(ref);
         }
-        refs.push(ref);
-      }
-      if (planned.length > 0) await this.create(conn, planned);
-      if (fills.size > 0) await this.applyFills(conn, fills);
-      await conn.commit();
+        if (planned.length > 0) await this.create(conn, planned);
+        if (fills.size > 0) await this.applyFills(conn, fills);
+        return refs;
+      });
       if (this.byId.size + this.artists.size > MAX_CACHED) this.clearCaches();
-      return refs.map((r) => r.id);
+      return ids.map((r) => r.id);
     } catch (err) {
-      await conn.rollback().catch(() => undefined);
+      // The rolled-back batch's rows and counts were never written: forget them.
       this.clearCaches();
       Object.assign(this.stats, statsBefore);
       throw err;
-    } finally {
-      conn.release();
     }
   }
 
