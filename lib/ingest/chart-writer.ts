@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { Pool, PoolConnection } from 'mysql2/promise';
 import { checkChartRank } from '@/lib/charts/score';
 import type { Db } from '@/lib/db/client';
+import { chunks } from '@/lib/db/chunks';
 import { inTransaction } from '@/lib/db/transaction';
 import { charts } from '@/lib/db/schema';
 
@@ -57,7 +58,7 @@ async function inRetriedTransaction(pool: Pool, body: (conn: PoolConnection) => 
 }
 
 async function insertChunks(conn: PoolConnection, sql: string, rows: unknown[][]) {
-  for (let i = 0; i < rows.length; i += CHUNK) await conn.query(sql, [rows.slice(i, i + CHUNK)]);
+  for (const chunk of chunks(rows, CHUNK)) await conn.query(sql, [chunk]);
 }
 
 function checkDate(date: string) {

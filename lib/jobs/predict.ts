@@ -7,6 +7,7 @@
  * `--shard i/n` forecasts only the tracks whose id % n = i (n runs, on as many machines, cover all).
  */
 import { z } from 'zod';
+import { chunks } from '@/lib/db/chunks';
 import { FEATURE_COUNT, dayNumber, isoDate } from '@/lib/features/forecast-features';
 import { HORIZONS } from '@/lib/features/forecast-rows';
 import { predictWithModel } from '@/lib/models/artifact';
@@ -87,13 +88,15 @@ export const predictJob = defineJob({
 
     // A bulk path: mysql2's `VALUES ?` writes ~3 times the rows per second of Drizzle's insert builder.
     ctx.progress(0, values.length, 'writing forecasts');
-    for (let i = 0; i < values.length; i += BATCH) {
+    let written = 0;
+    for (const batch of chunks(values, BATCH)) {
       await ctx.pool.query(
         'INSERT INTO forecasts (track_id, chart_id, as_of, horizon_weeks, target_date, model_id, p_charting, p10, p50, p90) VALUES ? ' +
           'ON DUPLICATE KEY UPDATE target_date = VALUES(target_date), p_charting = VALUES(p_charting), p10 = VALUES(p10), p50 = VALUES(p50), p90 = VALUES(p90)',
-        [values.slice(i, i + BATCH)],
+        [batch],
       );
-      ctx.progress(Math.min(values.length, i + BATCH));
+      written += batch.length;
+      ctx.progress(written);
     }
     return {
       ...(shard && { shard: shardLabel(shard) }),

@@ -4,6 +4,7 @@
  * for the topics the broker now holds (or no longer holds, after a deletion).
  */
 import type { Pool } from 'mysql2/promise';
+import { chunks } from '@/lib/db/chunks';
 import { inTransaction } from '@/lib/db/transaction';
 
 export interface AckedForecast {
@@ -26,11 +27,6 @@ export interface AckRecorder {
  */
 const CHUNK = 5_000;
 
-function chunks<T>(items: readonly T[]): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += CHUNK) out.push(items.slice(i, i + CHUNK));
-  return out;
-}
 
 /**
  * One transaction per batch. A bulk path, so plain mysql2 statements with `?` lists: Drizzle's builder
@@ -41,17 +37,17 @@ async function write(pool: Pool, published: AckedForecast[], removed: string[]):
   const now = new Date();
   const ids = published.flatMap((m) => m.forecastIds).sort((a, b) => a - b);
   await inTransaction(pool, async (conn) => {
-    for (const chunk of chunks(ids)) {
+    for (const chunk of chunks(ids, CHUNK)) {
       await conn.query('UPDATE forecasts SET published_at = ? WHERE id IN (?)', [now, chunk]);
     }
-    for (const batch of chunks(published)) {
+    for (const batch of chunks(published, CHUNK)) {
       await conn.query(
         'INSERT INTO mqtt_retained (topic, track_id, payload_sha256, published_at) VALUES ? ' +
           'ON DUPLICATE KEY UPDATE track_id = VALUES(track_id), payload_sha256 = VALUES(payload_sha256), published_at = VALUES(published_at)',
         [batch.map((m) => [m.topic, m.trackId, m.payloadSha256, now])],
       );
     }
-    for (const topics of chunks(removed)) {
+    for (const topics of chunks(removed, CHUNK)) {
       await conn.query('DELETE FROM mqtt_retained WHERE topic IN (?)', [topics]);
     }
   });
