@@ -1,10 +1,9 @@
 import { eq } from 'drizzle-orm';
-import mysql from 'mysql2/promise';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { jobRuns, type JobStatus } from '@/lib/db/schema';
+import { holdJobLock } from '@/tests/support/held-lock';
 import { createTestDb, type TestDb } from '@/tests/support/test-db';
 import { DEAD_RUN_ERROR, failDeadRuns, STALE_QUEUE_ERROR } from './dead-runs';
-import { lockName } from './lock';
 
 let t: TestDb;
 beforeAll(async () => {
@@ -35,13 +34,12 @@ describe('failDeadRuns', () => {
 
   it('leaves a silent run alone while a live connection still holds its job lock', async () => {
     const silent = await insertRun('predict', 'running', agoMs(120_000));
-    const holder = await mysql.createConnection({ uri: t.url });
+    const holder = await holdJobLock(t, 'predict');
     try {
-      await holder.query('SELECT GET_LOCK(?, 0)', [lockName(t.database, 'predict')]);
       expect(await failDeadRuns(t.db)).toEqual([]);
       expect((await statusOf(silent))?.status).toBe('running');
     } finally {
-      await holder.end();
+      await holder.letGo();
     }
     // The holder's connection is gone, so the lock is free again: now it is dead.
     expect(await failDeadRuns(t.db)).toEqual([silent]);
@@ -51,13 +49,12 @@ describe('failDeadRuns', () => {
     const shard = (index: number) => ({ shard: { index, count: 2 } });
     const held = await insertRun('predict', 'running', agoMs(120_000), undefined, shard(0));
     const free = await insertRun('predict', 'running', agoMs(120_000), undefined, shard(1));
-    const holder = await mysql.createConnection({ uri: t.url });
+    const holder = await holdJobLock(t, 'predict:shard-0-of-2');
     try {
-      await holder.query('SELECT GET_LOCK(?, 0)', [lockName(t.database, 'predict:shard-0-of-2')]);
       expect(await failDeadRuns(t.db)).toEqual([free]);
       expect((await statusOf(held))?.status).toBe('running');
     } finally {
-      await holder.end();
+      await holder.letGo();
     }
     expect(await failDeadRuns(t.db)).toEqual([held]);
   });

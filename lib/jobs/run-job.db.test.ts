@@ -1,10 +1,9 @@
 import { eq } from 'drizzle-orm';
-import mysql from 'mysql2/promise';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { jobRuns } from '@/lib/db/schema';
+import { holdJobLock } from '@/tests/support/held-lock';
 import { createTestDb, type TestDb } from '@/tests/support/test-db';
-import { lockName } from './lock';
 import { shardSchema } from './shard';
 import { EXIT, runJob } from './run-job';
 import { defineJob } from './types';
@@ -66,14 +65,13 @@ describe('runJob', () => {
   });
 
   it('refuses a second concurrent run with the busy exit code', async () => {
-    const holder = await mysql.createConnection({ uri: t.url });
+    const holder = await holdJobLock(t, 'echo');
     try {
-      await holder.query('SELECT GET_LOCK(?, 0)', [lockName(t.database, 'echo')]);
       const result = await runJob(echo, { fail: false }, { url: t.url, tty: false });
       expect(result.code).toBe(EXIT.busy);
       expect(result.error).toMatch(/Another "echo" run is in progress/);
     } finally {
-      await holder.end();
+      await holder.letGo();
     }
   });
 
