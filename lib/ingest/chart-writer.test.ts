@@ -1,5 +1,6 @@
 import type { Pool } from 'mysql2/promise';
 import { describe, expect, it } from 'vitest';
+import { DEADLOCK_TRIES } from '@/lib/db/deadlock';
 import { writeChartRows } from './chart-writer';
 
 /** A pool whose INSERTs fail with the given errors first, then succeed; counts commits. */
@@ -29,11 +30,11 @@ describe('chart writer transactions', () => {
     expect(seen).toEqual({ inserts: 2, commits: 1, rollbacks: 1 });
   });
 
-  it('gives up after three deadlocks, and at once on any other error', async () => {
+  it(`gives up after ${DEADLOCK_TRIES} deadlocks, and at once on any other error`, async () => {
     const deadlock = { errno: 1213, message: 'Deadlock found when trying to get lock' };
-    const a = failingPool([deadlock, deadlock, deadlock]);
+    const a = failingPool(Array.from({ length: DEADLOCK_TRIES }, () => deadlock));
     await expect(writeChartRows(a.pool, { id: 1, size: 10 }, rows)).rejects.toThrow(/Deadlock/);
-    expect(a.seen).toMatchObject({ inserts: 3, commits: 0 });
+    expect(a.seen).toMatchObject({ inserts: DEADLOCK_TRIES, commits: 0, rollbacks: DEADLOCK_TRIES });
     const b = failingPool([{ errno: 1062, message: 'Duplicate entry' }]);
     await expect(writeChartRows(b.pool, { id: 1, size: 10 }, rows)).rejects.toThrow(/Duplicate/);
     expect(b.seen).toMatchObject({ inserts: 1, commits: 0 });

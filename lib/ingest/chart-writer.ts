@@ -3,6 +3,7 @@ import type { Pool, PoolConnection } from 'mysql2/promise';
 import { checkChartRank } from '@/lib/charts/score';
 import type { Db } from '@/lib/db/client';
 import { chunks } from '@/lib/db/chunks';
+import { retryDeadlocks } from '@/lib/db/deadlock';
 import { inTransaction } from '@/lib/db/transaction';
 import { charts } from '@/lib/db/schema';
 
@@ -42,20 +43,8 @@ export async function upsertChart(db: Db, chart: ChartSpec): Promise<number> {
   return row.id;
 }
 
-/** MySQL's "deadlock found": the transaction was rolled back and may simply be run again. */
-const ER_LOCK_DEADLOCK = 1213;
-const DEADLOCK_TRIES = 3;
-
 /** Runs `body` in a transaction; one an import's concurrent batch writes chose as a deadlock victim is run again. */
-async function inRetriedTransaction(pool: Pool, body: (conn: PoolConnection) => Promise<void>) {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await inTransaction(pool, body);
-    } catch (err) {
-      if ((err as { errno?: number }).errno !== ER_LOCK_DEADLOCK || attempt >= DEADLOCK_TRIES) throw err;
-    }
-  }
-}
+const inRetriedTransaction = (pool: Pool, body: (conn: PoolConnection) => Promise<void>) => retryDeadlocks(() => inTransaction(pool, body));
 
 async function insertChunks(conn: PoolConnection, sql: string, rows: unknown[][]) {
   for (const chunk of chunks(rows, CHUNK)) await conn.query(sql, [chunk]);

@@ -1,10 +1,9 @@
 import { asc, eq } from 'drizzle-orm';
-import mysql from 'mysql2/promise';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { forecasts, jobRuns, tracks } from '@/lib/db/schema';
 import { promoteModel } from '@/lib/models/registry-actions';
+import { holdJobLock } from '@/tests/support/held-lock';
 import { createTestDb, type TestDb } from '@/tests/support/test-db';
-import { lockName } from './lock';
 import { predictInput, predictJob } from './predict';
 import { EXIT, runJob } from './run-job';
 import { sampleDataJob } from './sample-data';
@@ -52,6 +51,7 @@ describe('predict --shard i/n', () => {
     await t.db.delete(forecasts).where(eq(forecasts.modelId, expected[0]!.modelId));
     expect(await forecastTable()).toEqual([]);
     const shards = await Promise.all([predict({ shard: '0/2' }), predict({ shard: '1/2' })]);
+    expect(shards.map((s) => s.error ?? null)).toEqual([null, null]);
     expect(shards.map((s) => s.code)).toEqual([EXIT.done, EXIT.done]);
 
     expect(await forecastTable()).toEqual(expected);
@@ -79,9 +79,8 @@ describe('predict --shard i/n', () => {
   });
 
   it('refuses a second copy of a running shard with the busy exit code, and lets the other shard run', async () => {
-    const holder = await mysql.createConnection({ uri: t.url });
+    const holder = await holdJobLock(t, 'predict:shard-0-of-2');
     try {
-      await holder.query('SELECT GET_LOCK(?, 0)', [lockName(t.database, 'predict:shard-0-of-2')]);
       // The live shard's row, as its process would have it: another shard's start must not reap it.
       const [live] = await t.db.insert(jobRuns).values({ kind: 'predict', status: 'running', params: { shard: { index: 0, count: 2 } }, requestedBy: 'cli', heartbeatAt: new Date() });
       const copy = await predict({ shard: '0/2' });
@@ -93,7 +92,7 @@ describe('predict --shard i/n', () => {
       expect(row?.status).toBe('running');
       await t.db.update(jobRuns).set({ status: 'failed' }).where(eq(jobRuns.id, live.insertId));
     } finally {
-      await holder.end();
+      await holder.letGo();
     }
   });
 });

@@ -8,6 +8,7 @@
  */
 import { z } from 'zod';
 import { chunks } from '@/lib/db/chunks';
+import { retryDeadlocks } from '@/lib/db/deadlock';
 import { FEATURE_COUNT, dayNumber, isoDate } from '@/lib/features/forecast-features';
 import { HORIZONS } from '@/lib/features/forecast-rows';
 import { predictWithModel } from '@/lib/models/artifact';
@@ -90,10 +91,13 @@ export const predictJob = defineJob({
     ctx.progress(0, values.length, 'writing forecasts');
     let written = 0;
     for (const batch of chunks(values, BATCH)) {
-      await ctx.pool.query(
-        'INSERT INTO forecasts (track_id, chart_id, as_of, horizon_weeks, target_date, model_id, p_charting, p10, p50, p90) VALUES ? ' +
-          'ON DUPLICATE KEY UPDATE target_date = VALUES(target_date), p_charting = VALUES(p_charting), p10 = VALUES(p10), p50 = VALUES(p50), p90 = VALUES(p90)',
-        [batch],
+      // Shards running side by side upsert neighbouring keys of the same index: one may be a deadlock victim.
+      await retryDeadlocks(() =>
+        ctx.pool.query(
+          'INSERT INTO forecasts (track_id, chart_id, as_of, horizon_weeks, target_date, model_id, p_charting, p10, p50, p90) VALUES ? ' +
+            'ON DUPLICATE KEY UPDATE target_date = VALUES(target_date), p_charting = VALUES(p_charting), p10 = VALUES(p10), p50 = VALUES(p50), p90 = VALUES(p90)',
+          [batch],
+        ),
       );
       written += batch.length;
       ctx.progress(written);
