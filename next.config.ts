@@ -1,4 +1,5 @@
 import type { NextConfig } from 'next';
+import { defaultViewRewrite } from './lib/explorer/default-view';
 
 const dev = process.env.NODE_ENV !== 'production';
 
@@ -37,6 +38,10 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   async headers() {
     return [{ source: '/:path*', headers: SECURITY_HEADERS }];
+  },
+  // The explorer's default view is served from the route that keeps it rendered (lib/explorer/default-view.ts).
+  async rewrites() {
+    return { beforeFiles: [defaultViewRewrite], afterFiles: [], fallback: [] };
   },
   // Native/wasm-backed packages must be loaded from node_modules at run time, not bundled.
   serverExternalPackages: ['@tensorflow/tfjs', '@tensorflow/tfjs-backend-wasm', 'mysql2', 'mqtt', 'pino'],

@@ -2,10 +2,11 @@
 
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
+import { DEFAULT_VIEW_PATH } from '@/lib/explorer/default-view';
 
 /** The site's sections; add a page here when it exists. */
 const NAV = [
-  { href: '/', label: 'Explorer', match: (p: string) => p === '/' || p.startsWith('/songs') },
+  { href: '/', label: 'Explorer', match: (p: string) => p === '/' || p === DEFAULT_VIEW_PATH || p.startsWith('/songs') },
   { href: '/trends', label: 'Trends', match: (p: string) => p === '/trends' },
   { href: '/trends/mood', label: 'Mood', match: (p: string) => p.startsWith('/trends/mood') },
   { href: '/what-if', label: 'What-if', match: (p: string) => p.startsWith('/what-if') },

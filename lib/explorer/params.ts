@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { ExplorerQueryKey } from './default-view';
 
 export const SORT_KEYS = ['rank', 'move', 'title', 'weeks', 'chance26', 'chance52', 'score26', 'score52'] as const;
 export type SortKey = (typeof SORT_KEYS)[number];
@@ -26,7 +27,7 @@ const explorerParamsSchema = z.object({
   sort: z.enum(SORT_KEYS).catch('rank'),
   dir: z.enum(['asc', 'desc']).optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(10_000).catch(1),
-});
+} satisfies Record<ExplorerQueryKey, z.ZodType>);
 export type ExplorerParams = Omit<z.infer<typeof explorerParamsSchema>, 'dir'> & { dir: 'asc' | 'desc' };
 
 type RawParams = Record<string, string | string[] | undefined>;

@@ -33,7 +33,9 @@ const registryAction = <S extends z.ZodType>(schema: S, what: 'promote' | 'rollb
       const db = getDb();
       const result = await change(db, input);
       await recordAdminAction(db, what, { ...result });
-      revalidatePath('/admin');
+      // The explorer's default view is kept rendered for a minute (lib/explorer/default-view.ts) and names
+      // the forecast model and its status: every page, the console included, renders afresh on its next request.
+      revalidatePath('/', 'layout');
       return result;
     },
     { admin: true },
