@@ -1,7 +1,13 @@
+'use client';
+
 import { formatDate, formatPercent, formatScore } from '@/lib/format';
 import type { AuditedForecast } from '@/lib/queries/forecasts';
 
-/** Past forecasts of the song next to what happened, once the audit job has scored them. */
+/**
+ * Past forecasts of the song next to what happened, once the audit job has scored them. A client
+ * component although it only renders: the page's RSC payload then carries the rows as data rather than
+ * as their markup a second time beside the HTML (up to 50 rows; docs/scaling.md).
+ */
 export function AuditTable({ audits }: { audits: AuditedForecast[] }) {
   return (
     <section aria-labelledby="audit-heading" className="rounded-xl border border-border bg-surface p-5">
