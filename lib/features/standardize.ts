@@ -1,6 +1,7 @@
 /**
  * Column standardisation for row-major feature matrices. Missing values (NaN) are left
- * out of the statistics and become 0 (the training mean) when standardised.
+ * out of the statistics and become 0 (the training mean) when standardised, and so does every
+ * value of a column that was constant over the training rows.
  */
 
 export interface Standardization {
@@ -31,8 +32,10 @@ export function fitStandardization(x: Float32Array, dim: number, rows?: ArrayLik
     const m = c > 0 ? (sum[k] as number) / c : 0;
     const variance = c > 0 ? Math.max(0, (sumSq[k] as number) / c - m * m) : 0;
     mean.push(m);
-    // A constant column (std 0) passes through centred, not divided by zero.
-    std.push(variance > 1e-12 ? Math.sqrt(variance) : 1);
+    // A column constant over the training rows gets std 0 and reads as 0 everywhere: the network never
+    // saw it vary, so its weights on it are still the random initial ones (Top 50's training months
+    // have no holiday season, its test months do).
+    std.push(variance > 1e-12 ? Math.sqrt(variance) : 0);
   }
   return { mean, std };
 }
@@ -48,7 +51,8 @@ export function applyStandardization(x: Float32Array, dim: number, s: Standardiz
     const src = (rows ? (rows[i] as number) : i) * dim;
     for (let k = 0; k < dim; k++) {
       const v = x[src + k] as number;
-      out[i * dim + k] = Number.isNaN(v) ? 0 : (v - (s.mean[k] as number)) / (s.std[k] as number);
+      const std = s.std[k] as number;
+      out[i * dim + k] = Number.isNaN(v) || std === 0 ? 0 : (v - (s.mean[k] as number)) / std;
     }
   }
   return out;
