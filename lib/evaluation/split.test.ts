@@ -17,8 +17,8 @@ function rowsAt(specs: { date: string; observed: [0 | 1, 0 | 1] }[]): ForecastRo
     score: new Float32Array(n),
     rankFraction: new Float32Array(n),
     targets: {
-      26: { observed: Uint8Array.from(specs, (s) => s.observed[0]), charting: new Uint8Array(n), score: new Float32Array(n) },
-      52: { observed: Uint8Array.from(specs, (s) => s.observed[1]), charting: new Uint8Array(n), score: new Float32Array(n) },
+      26: { observed: Uint8Array.from(specs, (s) => s.observed[0]), charting: new Uint8Array(n), score: new Float32Array(n), keptByOldRules: new Uint8Array(n) },
+      52: { observed: Uint8Array.from(specs, (s) => s.observed[1]), charting: new Uint8Array(n), score: new Float32Array(n), keptByOldRules: new Uint8Array(n) },
     },
   };
 }

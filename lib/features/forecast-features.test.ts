@@ -9,11 +9,11 @@ const f = (rows: ForecastRows, r: number, name: (typeof FORECAST_FEATURES)[numbe
   rows.x[r * FEATURE_COUNT + FORECAST_FEATURES.indexOf(name)] as number;
 
 /** A chart of 10 places over `weeks` weeks; `runs` maps track id → [week, rank] pairs. */
-function chart(runs: Record<number, [number, number][]>, weeks = 60, tracks = new Map<number, TrackMeta>()): ChartHistory {
+function chart(runs: Record<number, [number, number][]>, weeks = 60, tracks = new Map<number, TrackMeta>(), first = start): ChartHistory {
   const entries: { t: number; d: number; r: number }[] = [];
-  for (const [t, run] of Object.entries(runs)) for (const [w, r] of run) entries.push({ t: Number(t), d: start + w * W, r });
+  for (const [t, run] of Object.entries(runs)) for (const [w, r] of run) entries.push({ t: Number(t), d: first + w * W, r });
   // A filler song keeps every week on the chart, so every date exists.
-  for (let w = 0; w < weeks; w++) entries.push({ t: 999, d: start + w * W, r: 10 });
+  for (let w = 0; w < weeks; w++) entries.push({ t: 999, d: first + w * W, r: 10 });
   entries.sort((a, b) => a.t - b.t || a.d - b.d);
   return {
     chartId: 1,
@@ -25,8 +25,8 @@ function chart(runs: Record<number, [number, number][]>, weeks = 60, tracks = ne
   };
 }
 
-const rowOf = (rows: ForecastRows, track: number, week: number) => {
-  for (let r = 0; r < rows.n; r++) if (rows.trackId[r] === track && rows.day[r] === start + week * W) return r;
+const rowOf = (rows: ForecastRows, track: number, week: number, first = start) => {
+  for (let r = 0; r < rows.n; r++) if (rows.trackId[r] === track && rows.day[r] === first + week * W) return r;
   throw new Error(`no row for track ${track} at week ${week}`);
 };
 
@@ -75,6 +75,28 @@ describe('forecast features', () => {
     expect(f(rows, filler, 'charted_52w_window')).toBe(1);
   });
 
+  it('recognises a holiday song by its title, in English or Spanish', () => {
+    const meta = (title: string | null): TrackMeta => ({ primaryArtistId: null, title, releaseDay: null, durationMs: null, explicit: null, audio: null });
+    const tracks = new Map([[1, meta("Rockin' Around The Christmas Tree")], [2, meta('Feliz Navidad')], [3, meta('Blinding Lights')], [4, meta(null)]]);
+    const rows = buildChartRows(chart({ 1: [[0, 1]], 2: [[0, 2]], 3: [[0, 3]], 4: [[0, 4]] }, 5, tracks));
+    expect([1, 2, 3, 4].map((t) => f(rows, rowOf(rows, t, 0), 'holiday_title'))).toEqual([1, 1, 0, 0]);
+  });
+
+  it('marks outcomes that only the rules before the 52-week recurrent rule kept on the chart', () => {
+    // 80 weeks at #4 of 10 (below the top quarter) and at #2 (within it).
+    const runs = { 1: Array.from({ length: 80 }, (_, w) => [w, 4] as [number, number]), 2: Array.from({ length: 80 }, (_, w) => [w, 2] as [number, number]) };
+    const before = dayNumber('2014-01-04');
+    const old = buildChartRows(chart(runs, 80, undefined, before));
+    const low = rowOf(old, 1, 10, before);
+    expect(old.targets[52].charting[low]).toBe(1);
+    expect(old.targets[52].keptByOldRules[low]).toBe(1); // 63 weeks on at 2015-03-07, below the top quarter
+    expect(old.targets[26].keptByOldRules[low]).toBe(0); // 37 weeks on then
+    expect(old.targets[52].keptByOldRules[rowOf(old, 2, 10, before)]).toBe(0);
+    const after = dayNumber('2016-01-02');
+    const today = buildChartRows(chart(runs, 80, undefined, after));
+    expect(today.targets[52].keptByOldRules[rowOf(today, 1, 10, after)]).toBe(0); // the rule was in force then
+  });
+
   it('sets targets only where the horizon week exists, with the score then', () => {
     const rows = buildChartRows(chart({ 1: [[0, 1], [26, 3]] }, 40));
     const r0 = rowOf(rows, 1, 0);
@@ -87,7 +109,7 @@ describe('forecast features', () => {
   });
 
   it('counts the lead artist’s earlier songs and whether they lasted, once known', () => {
-    const meta = (artist: number): TrackMeta => ({ primaryArtistId: artist, releaseDay: null, durationMs: null, explicit: null, audio: null });
+    const meta = (artist: number): TrackMeta => ({ primaryArtistId: artist, title: null, releaseDay: null, durationMs: null, explicit: null, audio: null });
     const tracks = new Map([[1, meta(7)], [2, meta(7)], [3, meta(7)]]);
     const lasted = Array.from({ length: 30 }, (_, w) => [w, 1] as [number, number]);
     const rows = buildChartRows(chart({ 1: lasted, 2: [[2, 2]], 3: [[40, 5], [41, 5]] }, 60, tracks));

@@ -53,6 +53,7 @@ export const FORECAST_FEATURES = [
   'holiday_season_now', // t falls between Nov 25 and Jan 10
   'log_holiday_seasons', // log(1 + earlier holiday seasons the song charted in, the current one excluded)
   'charted_52w_window', // on the chart within ±2 weeks of t − 52: back at the same time last year
+  'holiday_title', // the title names the holidays (Christmas, Santa, …): in its first season a holiday song looks like any December debut
   'log_artist_prior_songs', // the lead artist's other songs that debuted on this chart before t
   'log_artist_known_outcomes', // … of which the 26-week outcome was known at t
   'artist_lasted_fraction', // … the fraction of those still charting 26 weeks after debut (NaN if none)
@@ -106,6 +107,7 @@ export interface ArtistRecord {
 /** Track metadata; every field may be missing. */
 export interface TrackMeta {
   primaryArtistId: number | null;
+  title: string | null;
   releaseDay: number | null;
   durationMs: number | null;
   explicit: boolean | null;
@@ -116,7 +118,17 @@ export interface TrackMeta {
 const MS_PER_DAY = 86_400_000;
 
 /** Billboard's 52-week recurrent rule took effect with the chart of 2015-12-05. */
-const RULE_52W_DAY = 16_774;
+export const RULE_52W_DAY = 16_774;
+
+/** Billboard's 52-week recurrent rule: a song this long on the chart stays only within the top quarter. */
+export const pastRecurrentBar = (weeksOnChart: number, rankFraction: number): boolean => weeksOnChart >= 52 && rankFraction > 0.25;
+
+/**
+ * Words of holiday-song titles, in English and Spanish (Feliz Navidad). Classics without such a
+ * word ("Underneath The Tree") are recognised by their earlier seasons instead.
+ */
+const HOLIDAY_TITLE = /christmas|xmas|santa|holidays|holiday season|happy holiday|jingle|sleigh|reindeer|rudolph|mistletoe|navidad|let it snow|snowman|winter wonderland|silent night|grinch|yule|\bnoel\b/i;
+
 /** A return after more than this many chart weeks off counts as a comeback. */
 const COMEBACK_GAP_WEEKS = 26;
 
@@ -236,7 +248,7 @@ export function writeForecastFeatures(
     slope,
     reentries,
     n >= 20 && rankFraction > 0.5 ? 1 : 0,
-    n >= 52 && rankFraction > 0.25 ? 1 : 0,
+    pastRecurrentBar(n, rankFraction) ? 1 : 0,
     rankFraction <= 0.25 ? 1 : 0,
     rankFraction <= 0.5 ? 1 : 0,
     n >= 20 ? 1 : 0,
@@ -248,6 +260,7 @@ export function writeForecastFeatures(
     seasonNow === null ? 0 : 1,
     Math.log1p(earlierSeasons),
     lastYearWindow,
+    meta.title !== null && HOLIDAY_TITLE.test(meta.title) ? 1 : 0,
     Math.log1p(artist.priorSongs),
     Math.log1p(artist.knownOutcomes),
     artist.knownOutcomes > 0 ? artist.lasted / artist.knownOutcomes : NaN,

@@ -4,7 +4,7 @@
  * it has been observed. Pure: no I/O, so train, predict and evaluate share it.
  */
 import { chartScore } from '@/lib/charts/score';
-import { FEATURE_COUNT, FORECAST_FEATURES, writeForecastFeatures, type TrackMeta } from './forecast-features';
+import { FEATURE_COUNT, FORECAST_FEATURES, pastRecurrentBar, RULE_52W_DAY, writeForecastFeatures, type TrackMeta } from './forecast-features';
 import { buildArtistIndex, buildSurvival, type ArtistIndex } from './chart-context';
 
 export const HORIZONS = [26, 52] as const;
@@ -34,6 +34,11 @@ export interface HorizonTargets {
   charting: Uint8Array;
   /** Chart score at t + h (0 off the chart). */
   score: Float32Array;
+  /**
+   * Charting at t + h only because the 52-week recurrent rule was not in force yet (≥ 52 weeks on
+   * the chart then, below the top quarter, before 2015-12-05): today's rules would have removed it.
+   */
+  keptByOldRules: Uint8Array;
 }
 
 /** Rows in column form: row r's features are x[r·FEATURE_COUNT … (r+1)·FEATURE_COUNT). */
@@ -60,7 +65,7 @@ export interface BuildOptions {
   onlyTracks?: (trackId: number) => boolean;
 }
 
-const NO_META: TrackMeta = { primaryArtistId: null, releaseDay: null, durationMs: null, explicit: null, audio: null };
+const NO_META: TrackMeta = { primaryArtistId: null, title: null, releaseDay: null, durationMs: null, explicit: null, audio: null };
 
 /** Builds the rows of one chart; throws when the entries are not sorted by (track, date). */
 export function buildChartRows(chart: ChartHistory, opts: BuildOptions = {}): ForecastRows {
@@ -136,6 +141,7 @@ export function buildChartRows(chart: ChartHistory, opts: BuildOptions = {}): Fo
         if (hit >= 0) {
           t.charting[r] = 1;
           t.score[r] = scores[hit] as number;
+          t.keptByOldRules[r] = targetDay < RULE_52W_DAY && pastRecurrentBar(hit - start + 1, (chart.ranks[hit] as number) / chart.size) ? 1 : 0;
         }
       }
       r++;
@@ -153,7 +159,7 @@ function countEmitted(chart: ChartHistory, { onlyDays, onlyTracks }: BuildOption
 }
 
 function allocateTargets(n: number): HorizonTargets {
-  return { observed: new Uint8Array(n), charting: new Uint8Array(n), score: new Float32Array(n) };
+  return { observed: new Uint8Array(n), charting: new Uint8Array(n), score: new Float32Array(n), keptByOldRules: new Uint8Array(n) };
 }
 
 function allocateRows(n: number): ForecastRows {
@@ -189,6 +195,7 @@ export function selectRows(rows: ForecastRows, index: ArrayLike<number>): Foreca
       out.targets[h].observed[i] = rows.targets[h].observed[r] as number;
       out.targets[h].charting[i] = rows.targets[h].charting[r] as number;
       out.targets[h].score[i] = rows.targets[h].score[r] as number;
+      out.targets[h].keptByOldRules[i] = rows.targets[h].keptByOldRules[r] as number;
     }
   }
   return out;
@@ -210,6 +217,7 @@ export function concatRows(parts: ForecastRows[]): ForecastRows {
       out.targets[h].observed.set(p.targets[h].observed, r);
       out.targets[h].charting.set(p.targets[h].charting, r);
       out.targets[h].score.set(p.targets[h].score, r);
+      out.targets[h].keptByOldRules.set(p.targets[h].keptByOldRules, r);
     }
     r += p.n;
   }

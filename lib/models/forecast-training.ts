@@ -70,7 +70,8 @@ function networkData(rows: ForecastRows, idx: readonly number[], std: ReturnType
       const t = rows.targets[h];
       const o = i * 3 * HORIZONS.length + 3 * j;
       y[o] = (t.observed[r] as number) * weight;
-      y[o + 1] = t.charting[r] as number;
+      // Learnt under today's rules: a song only an older rule kept on the chart counts as gone.
+      y[o + 1] = t.keptByOldRules[r] ? 0 : (t.charting[r] as number);
       // Conditional quantiles are learnt as offsets from the current score (persistence as the prior).
       y[o + 2] = ((t.score[r] as number) - (rows.score[r] as number)) / 100;
     });

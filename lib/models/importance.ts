@@ -40,6 +40,7 @@ export const FEATURE_GROUP_OF: Record<ForecastFeatureName, string> = {
   holiday_season_now: 'holiday runs and comebacks',
   log_holiday_seasons: 'holiday runs and comebacks',
   charted_52w_window: 'holiday runs and comebacks',
+  holiday_title: 'holiday runs and comebacks',
   log_artist_prior_songs: 'lead artist’s record',
   log_artist_known_outcomes: 'lead artist’s record',
   artist_lasted_fraction: 'lead artist’s record',

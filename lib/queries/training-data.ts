@@ -35,6 +35,7 @@ export async function loadTrackMeta(db: Db, chartIds: number[]): Promise<Map<num
     .select({
       id: tracks.id,
       primaryArtistId: tracks.primaryArtistId,
+      title: tracks.title,
       releaseDate: tracks.releaseDate,
       durationMs: tracks.durationMs,
       explicit: tracks.explicit,
@@ -47,6 +48,7 @@ export async function loadTrackMeta(db: Db, chartIds: number[]): Promise<Map<num
     const audio = AUDIO_FEATURES.map((k) => r[k]);
     meta.set(r.id, {
       primaryArtistId: r.primaryArtistId,
+      title: r.title,
       releaseDay: releaseDay(r.releaseDate),
       durationMs: r.durationMs,
       explicit: r.explicit,

@@ -42,6 +42,7 @@ export function syntheticChart({ seed = 7, weeks = 130, size = 20, chartId = 1, 
       songs.push({ id, kind, release: week, peak: 50 + random() * 50, life: kind === 'evergreen' ? 30 + random() * 50 : 8 + random() * 30 });
       tracks.set(id, {
         primaryArtistId: artist,
+        title: kind === 'holiday' ? `Christmas Song ${id}` : `Song ${id}`,
         releaseDay: id % 5 === 0 ? null : startDay + week * 7 - 7,
         durationMs: 150_000 + Math.floor(random() * 120_000),
         explicit: random() < 0.3,
