@@ -13,7 +13,7 @@ export type SongRow = ChartSongRow & { sparkline: number[] };
 /**
  * The table's rows. A client component although it only renders: the page's RSC payload then carries
  * each row as its data (a few hundred bytes) rather than as its markup a second time beside the HTML,
- * which more than halved the explorer's page (docs/scaling.md). The HTML is still rendered on the server.
+ * which halved the explorer's page (docs/scaling.md). The HTML is still rendered on the server.
  */
 export function SongRows({ rows, chartSlug }: { rows: SongRow[]; chartSlug: string }) {
   return rows.map((row) => (
