@@ -1,6 +1,5 @@
 import { createReadStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
-import { createInterface } from 'node:readline';
 import { createGunzip } from 'node:zlib';
 
 /** One CSV record: the line it starts on (1-based), its fields, or why it could not be read. */
@@ -91,9 +90,36 @@ async function isGzip(path: string): Promise<boolean> {
   }
 }
 
+const LF = 0x0a;
+const CR = 0x0d;
+
 /**
- * Streams a CSV file (plain or gzip, recognised by its magic bytes) record by
- * record in constant memory. Quoted fields may hold commas, quotes ("") and
+ * Splits `buf` at line ends (\n, \r\n or a lone \r, as readline does) into `out` and returns where
+ * the unfinished last line starts (a \r at the very end may be the first half of a \r\n). Each line
+ * is decoded on its own (neither byte is ever part of a multi-byte UTF-8 character), so a field kept
+ * for the whole file (a song's key) holds its line in memory, not the chunk it came in.
+ */
+function splitLines(buf: Buffer, out: string[]): number {
+  let start = 0;
+  let cr = buf.indexOf(CR);
+  for (;;) {
+    const lf = buf.indexOf(LF, start);
+    if (cr >= 0 && cr < start) cr = buf.indexOf(CR, start);
+    let end = lf;
+    let next = lf + 1;
+    if (cr >= 0 && (lf < 0 || cr < lf)) {
+      if (cr === buf.length - 1) return start;
+      end = cr;
+      next = buf[cr + 1] === LF ? cr + 2 : cr + 1;
+    } else if (lf < 0) return start;
+    out.push(buf.toString('utf8', start, end));
+    start = next;
+  }
+}
+
+/**
+ * Streams a CSV file (plain or gzip, recognised by its magic bytes) in constant
+ * memory, as the records of each chunk read. Quoted fields may hold commas, quotes ("") and
  * newlines. A UTF-8 byte-order mark is dropped. Blank lines are skipped.
  */
 export class CsvReader {
@@ -103,40 +129,55 @@ export class CsvReader {
 
   constructor(readonly path: string) {}
 
-  async *records(): AsyncGenerator<CsvRecord> {
+  /** The file's records, a chunk's worth at a time (one await per chunk, not per record). */
+  async *chunks(): AsyncGenerator<CsvRecord[]> {
     this.size = (await stat(this.path)).size;
     const gzip = await isGzip(this.path);
-    // Everything below attaches synchronously: a 'data' listener starts the flow.
     const file = createReadStream(this.path, { highWaterMark: 1 << 16 });
-    const text = gzip ? file.pipe(createGunzip()) : file;
-    if (gzip) file.on('error', (err) => text.destroy(err));
-    file.on('data', (chunk) => {
-      this.bytesRead += chunk.length;
-    });
-    const lines = createInterface({ input: text, crlfDelay: Infinity });
+    const input = gzip ? file.pipe(createGunzip()) : file;
+    if (gzip) {
+      file.on('error', (err) => input.destroy(err));
+      file.on('data', (chunk) => {
+        this.bytesRead += chunk.length;
+      });
+    }
+    const lines: string[] = [];
+    let rest: Buffer | null = null;
     let lineNo = 0;
     let start = 0;
     let state: ParseState = { fields: [], field: '', inQuotes: false };
-    try {
-      for await (const raw of lines) {
-        lineNo++;
-        const line = lineNo === 1 && raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
-        if (!state.inQuotes) {
-          if (line.trim() === '') continue;
-          start = lineNo;
-        }
-        if (feed(state, line)) {
-          yield { line: start, fields: state.fields };
-          state = { fields: [], field: '', inQuotes: false };
-        } else if (lineNo - start >= MAX_RECORD_LINES) {
-          yield { line: start, fields: [], error: `quoted field still open after ${MAX_RECORD_LINES} lines (stray quote?)` };
-          state = { fields: [], field: '', inQuotes: false };
-        }
+    const records: CsvRecord[] = [];
+    const read = (raw: string) => {
+      lineNo++;
+      const line = lineNo === 1 && raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
+      if (!state.inQuotes) {
+        if (line.trim() === '') return;
+        start = lineNo;
       }
-      if (state.inQuotes) yield { line: start, fields: [], error: 'quoted field not closed before the end of the file' };
+      if (feed(state, line)) {
+        records.push({ line: start, fields: state.fields });
+        state = { fields: [], field: '', inQuotes: false };
+      } else if (lineNo - start >= MAX_RECORD_LINES) {
+        records.push({ line: start, fields: [], error: `quoted field still open after ${MAX_RECORD_LINES} lines (stray quote?)` });
+        state = { fields: [], field: '', inQuotes: false };
+      }
+    };
+    try {
+      for await (const chunk of input as AsyncIterable<Buffer>) {
+        if (!gzip) this.bytesRead += chunk.length;
+        const buf: Buffer = rest ? Buffer.concat([rest, chunk]) : chunk;
+        const end = splitLines(buf, lines);
+        rest = end < buf.length ? buf.subarray(end) : null;
+        for (const line of lines) read(line);
+        lines.length = 0;
+        if (records.length > 0) yield records.splice(0);
+      }
+      if (rest) read(rest.toString('utf8', 0, rest[rest.length - 1] === CR ? rest.length - 1 : rest.length));
+      if (state.inQuotes) records.push({ line: start, fields: [], error: 'quoted field not closed before the end of the file' });
+      if (records.length > 0) yield records;
     } finally {
-      lines.close();
       file.destroy();
+      if (gzip) input.destroy();
     }
   }
 }

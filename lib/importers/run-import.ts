@@ -32,7 +32,8 @@ const isPreamble = (r: CsvRecord) => r.fields.filter((f) => f.trim() !== '').len
 
 interface OpenedFile {
   reader: FormatReader<unknown>;
-  records: AsyncGenerator<CsvRecord>;
+  /** The records after the header, a chunk at a time. */
+  chunks: AsyncGenerator<CsvRecord[]>;
   csv: CsvReader;
 }
 
@@ -67,15 +68,26 @@ export async function runImport(ctx: JobContext, format: ImportFormat, target: s
 
   const open = async (file: string): Promise<OpenedFile | null> => {
     const csv = new CsvReader(file);
-    const records = csv.records();
+    const chunks = csv.chunks();
     for (;;) {
-      const next = await records.next();
+      const next = await chunks.next();
       if (next.done) return null;
-      if (next.value.error || isPreamble(next.value)) continue;
+      const records = next.value;
+      const at = records.findIndex((r) => !r.error && !isPreamble(r));
+      if (at < 0) continue;
       try {
-        return { reader: format.open(next.value.fields, file, env), records, csv };
+        const reader = format.open(records[at]!.fields, file, env);
+        const after = (async function* () {
+          try {
+            yield records.slice(at + 1);
+            yield* chunks;
+          } finally {
+            await chunks.return(undefined); // closes the file when the reader stops early (--limit)
+          }
+        })();
+        return { reader, chunks: after, csv };
       } catch (err) {
-        await records.return(undefined);
+        await chunks.return(undefined);
         const reason = `${file}: not a ${format.name} file (${err instanceof Error ? err.message : String(err)})`;
         if (explicitFile) throw new Error(reason);
         const skipped = stats.skippedFiles as string[];
@@ -129,20 +141,22 @@ export async function runImport(ctx: JobContext, format: ImportFormat, target: s
       })();
       writing.catch(() => undefined); // surfaced by the next `await writing`
     };
-    for await (const record of opened.records) {
-      if (record.line <= skipTo) continue;
-      if (lineBudget-- <= 0) break;
-      stats.lines = (stats.lines as number) + 1;
-      lastLine = record.line;
-      try {
-        if (record.error) throw new BadLine(record.error);
-        batch.push(opened.reader.parse(record.fields));
-      } catch (err) {
-        if (!(err instanceof BadLine)) throw err;
-        stats.badLines = (stats.badLines as number) + 1;
-        if (samples.length < MAX_SAMPLES) samples.push(`${file}:${record.line}: ${err.message}`);
+    read: for await (const records of opened.chunks) {
+      for (const record of records) {
+        if (record.line <= skipTo) continue;
+        if (lineBudget-- <= 0) break read;
+        stats.lines = (stats.lines as number) + 1;
+        lastLine = record.line;
+        try {
+          if (record.error) throw new BadLine(record.error);
+          batch.push(opened.reader.parse(record.fields));
+        } catch (err) {
+          if (!(err instanceof BadLine)) throw err;
+          stats.badLines = (stats.badLines as number) + 1;
+          if (samples.length < MAX_SAMPLES) samples.push(`${file}:${record.line}: ${err.message}`);
+        }
+        if (batch.length >= IMPORT_BATCH) await flush();
       }
-      if (batch.length >= IMPORT_BATCH) await flush();
     }
     await flush();
     await writing;
@@ -159,15 +173,17 @@ async function validate(files: string[], open: (file: string) => Promise<OpenedF
   for (const file of files) {
     const opened = await open(file);
     if (!opened) continue;
-    for await (const record of opened.records) {
-      if (lineBudget-- <= 0) return;
-      try {
-        if (record.error) throw new BadLine(record.error);
-        opened.reader.parse(record.fields);
-      } catch (err) {
-        if (!(err instanceof BadLine)) throw err;
-        await opened.records.return(undefined);
-        throw new Error(`${file}:${record.line}: ${err.message} (--strict: nothing was imported)`);
+    for await (const records of opened.chunks) {
+      for (const record of records) {
+        if (lineBudget-- <= 0) return;
+        try {
+          if (record.error) throw new BadLine(record.error);
+          opened.reader.parse(record.fields);
+        } catch (err) {
+          if (!(err instanceof BadLine)) throw err;
+          await opened.chunks.return(undefined);
+          throw new Error(`${file}:${record.line}: ${err.message} (--strict: nothing was imported)`);
+        }
       }
     }
   }
