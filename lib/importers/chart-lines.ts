@@ -31,7 +31,8 @@ export function countryCode(value: string): string {
 /**
  * Returns the batch writer chart formats share: resolves the batch's songs to
  * tracks and upserts each chart once per run, then hands back the writes of the
- * entries and any external snapshots, which may overlap the next batch's.
+ * entries and any external snapshots, which may overlap the next batch's
+ * (and later batches' resolving).
  */
 export function chartLineWriter(env: ImportEnv) {
   const chartIds = new Map<string, number>();
@@ -58,20 +59,27 @@ export function chartLineWriter(env: ImportEnv) {
       }
       groups.push({ chart: { id, size: chart.size }, rows });
     }
-    // Two batches store side by side only when they share no chart date: a place listed in
-    // both must be written in file order.
     const dates = new Set<string>();
-    for (const { chart, rows } of groups) for (const r of rows) dates.add(`${chart.id}|${r.date}`);
-    const before = last;
-    const after = before && [...dates].some((d) => before.dates.has(d)) ? before.stored : null;
-    const stored = (async () => {
-      await after;
-      await writeChartGroups(env.pool, groups);
-      env.count('chartEntries', lines.length);
-      await writeSnapshots(env.pool, snapshots);
-      env.count('snapshots', snapshots.length);
-    })();
-    last = { dates, stored: stored.catch(() => undefined) };
-    return { stored };
+    for (const { chart, rows } of groups) {
+      let seen = '';
+      for (const r of rows) if (r.date !== seen) dates.add(`${chart.id}|${(seen = r.date)}`);
+    }
+    return {
+      store: () => {
+        // Two batches store side by side only when they share no chart date: a place listed in
+        // both must be written in file order.
+        const before = last;
+        const after = before && [...dates].some((d) => before.dates.has(d)) ? before.stored : null;
+        const stored = (async () => {
+          await after;
+          await writeChartGroups(env.pool, groups);
+          env.count('chartEntries', lines.length);
+          await writeSnapshots(env.pool, snapshots);
+          env.count('snapshots', snapshots.length);
+        })();
+        last = { dates, stored: stored.catch(() => undefined) };
+        return stored;
+      },
+    };
   };
 }

@@ -9,6 +9,8 @@ import type { FormatReader, ImportEnv, ImportFormat, ImportOptions } from './typ
 
 /** Data lines per write batch (each batch is a few transactions, then a checkpoint). */
 export const IMPORT_BATCH = 5_000;
+/** Batches parsed but not yet checkpointed before the parser waits (bounds memory). */
+const MAX_PENDING = 4;
 const MAX_SAMPLES = 100;
 const CSV_FILE = /\.csv(\.gz)?$/i;
 
@@ -115,31 +117,41 @@ export async function runImport(ctx: JobContext, format: ImportFormat, target: s
     ctx.progress(bytesBefore, totalBytes, path.basename(file));
     let batch: unknown[] = [];
     let lastLine = 0;
-    // The next batch is parsed while the last one is written; a writer's `stored` part may run
-    // alongside the next batch's (at most two batches storing). Checkpoints still go in order.
-    let writing: Promise<void> = Promise.resolve();
-    let stored: Promise<void> = Promise.resolve();
-    let storedBefore: Promise<void> = Promise.resolve();
+    // Three stages overlap: parsing runs up to MAX_PENDING batches ahead of the checkpoints; songs
+    // are resolved one batch at a time (each batch's write() after the last one's), ahead of the
+    // stores; a writer's `store` part starts in batch order, once fewer than two batches are storing.
+    // Checkpoints go in order.
+    const pending: Promise<void>[] = [];
+    let written: Promise<unknown> = Promise.resolve();
+    let started: Promise<unknown> = Promise.resolve();
+    let stored: Promise<unknown> = Promise.resolve();
+    let storedBefore: Promise<unknown> = Promise.resolve();
+    let checkpointed: Promise<void> = Promise.resolve();
     const flush = async () => {
-      await writing;
-      await storedBefore;
       const rows = batch;
       const checkpoint: Checkpoint = { file, line: lastLine };
       batch = [];
-      writing = (async () => {
-        const ahead = rows.length > 0 ? await opened.reader.write(rows) : undefined;
-        const previous = stored;
-        storedBefore = previous;
-        stored = (async () => {
-          await ahead?.stored;
-          await previous;
-          stats.rows = (stats.rows as number) + rows.length;
-          await ctx.saveCheckpoint(checkpoint);
-          ctx.progress(bytesBefore + opened.csv.bytesRead, totalBytes);
-        })();
-        stored.catch(() => undefined); // surfaced by the next flush, or the file's end
+      const ahead = written.then(() => (rows.length > 0 ? opened.reader.write(rows) : undefined));
+      // Wrapped, so that `start` settles when the store begins, not when it ends.
+      const start = Promise.all([ahead, storedBefore, started]).then(([w]) => ({ storing: w?.store() }));
+      const own = start.then((s) => s.storing);
+      const previous = checkpointed;
+      const done = (async () => {
+        await own;
+        await previous;
+        stats.rows = (stats.rows as number) + rows.length;
+        await ctx.saveCheckpoint(checkpoint);
+        ctx.progress(bytesBefore + opened.csv.bytesRead, totalBytes);
       })();
-      writing.catch(() => undefined); // surfaced by the next `await writing`
+      // Each rejection surfaces through `done`, awaited below or at the file's end.
+      for (const p of [ahead, start, own, done]) p.catch(() => undefined);
+      written = ahead;
+      started = start;
+      storedBefore = stored;
+      stored = own;
+      checkpointed = done;
+      pending.push(done);
+      while (pending.length >= MAX_PENDING) await pending.shift();
     };
     read: for await (const records of opened.chunks) {
       for (const record of records) {
@@ -159,8 +171,7 @@ export async function runImport(ctx: JobContext, format: ImportFormat, target: s
       }
     }
     await flush();
-    await writing;
-    await stored;
+    for (const done of pending) await done;
     bytesBefore += sizes[fi]!;
   }
   if (files.length === 0) env.note(`${target}: no .csv or .csv.gz files`);

@@ -33,11 +33,11 @@ export interface FormatReader<R> {
   parse(fields: string[]): R;
   /**
    * Writes a batch of parsed rows (idempotent upserts). A writer may settle after the part
-   * that must run batch by batch (resolving songs) and hand back `stored`, its remaining writes,
-   * which then run alongside the next batch's; a batch is checkpointed only once it and every
-   * batch before it are stored.
+   * that must run batch by batch (resolving songs) and hand back `store`, its remaining writes:
+   * the driver starts them in batch order, at most two batches storing at a time, while later
+   * batches resolve; a batch is checkpointed only once it and every batch before it are stored.
    */
-  write(rows: R[]): Promise<void | { stored: Promise<void> }>;
+  write(rows: R[]): Promise<void | { store: () => Promise<void> }>;
 }
 
 export interface ImportFormat<R = unknown> {
