@@ -97,6 +97,19 @@ describe('forecast features', () => {
     expect(today.targets[52].keptByOldRules[rowOf(today, 1, 10, after)]).toBe(0); // the rule was in force then
   });
 
+  it('applies the recurrent rules to the current run, not to the weeks of earlier runs', () => {
+    // 60 weeks at #4, four weeks off, back at #4 from week 64: 61+ weeks in all, a run of a few.
+    const back = [...Array.from({ length: 60 }, (_, w) => [w, 4] as [number, number]), ...Array.from({ length: 16 }, (_, w) => [64 + w, 4] as [number, number])];
+    const before = dayNumber('2014-01-04');
+    const rows = buildChartRows(chart({ 1: back }, 80, undefined, before));
+    const returned = rowOf(rows, 1, 12, before); // its +52-week target is week 64, the comeback's first week
+    expect(rows.targets[52].charting[returned]).toBe(1);
+    expect(rows.targets[52].keptByOldRules[returned]).toBe(0);
+    expect(f(rows, rowOf(rows, 1, 59, before), 'rule_52w_run_below_quarter')).toBe(1);
+    expect(f(rows, rowOf(rows, 1, 70, before), 'rule_52w_run_below_quarter')).toBe(0);
+    expect(f(rows, rowOf(rows, 1, 70, before), 'weeks_ge_52')).toBe(1);
+  });
+
   it('sets targets only where the horizon week exists, with the score then', () => {
     const rows = buildChartRows(chart({ 1: [[0, 1], [26, 3]] }, 40));
     const r0 = rowOf(rows, 1, 0);

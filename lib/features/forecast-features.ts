@@ -40,8 +40,8 @@ export const FORECAST_FEATURES = [
   'debut_score',
   'slope_4w', // least-squares slope of the score over the last 4 chart weeks, points/week
   'reentries', // times the song came back after dropping off
-  'rule_20w_below_half', // ≥ 20 weeks on and ranked in the bottom half (Billboard's recurrent rule)
-  'rule_52w_below_quarter', // ≥ 52 weeks on and ranked below the top quarter
+  'rule_20w_run_below_half', // current run ≥ 20 weeks and ranked in the bottom half (Billboard's recurrent rule)
+  'rule_52w_run_below_quarter', // current run ≥ 52 weeks and ranked below the top quarter
   'top_quarter', // rank within the top quarter: what a song past 52 weeks needs to stay
   'top_half', // rank within the top half: what a song past 20 weeks needs to stay
   'weeks_ge_20', // weeks on the chart past the recurrent thresholds (at t + 26 a song past 26 weeks is past 52)
@@ -120,8 +120,12 @@ const MS_PER_DAY = 86_400_000;
 /** Billboard's 52-week recurrent rule took effect with the chart of 2015-12-05. */
 export const RULE_52W_DAY = 16_774;
 
-/** Billboard's 52-week recurrent rule: a song this long on the chart stays only within the top quarter. */
-export const pastRecurrentBar = (weeksOnChart: number, rankFraction: number): boolean => weeksOnChart >= 52 && rankFraction > 0.25;
+/**
+ * Billboard's 52-week recurrent rule: a song this long on the chart stays only within the top
+ * quarter. Counted over the current run: the rules remove songs on their way down, while holiday
+ * classics, past 52 weeks in all after a few Decembers, come back every year at any rank.
+ */
+export const pastRecurrentBar = (runWeeks: number, rankFraction: number): boolean => runWeeks >= 52 && rankFraction > 0.25;
 
 /**
  * Words of holiday-song titles, in English and Spanish (Feliz Navidad). Classics without such a
@@ -247,8 +251,8 @@ export function writeForecastFeatures(
     song.score[0] as number,
     slope,
     reentries,
-    n >= 20 && rankFraction > 0.5 ? 1 : 0,
-    pastRecurrentBar(n, rankFraction) ? 1 : 0,
+    run >= 20 && rankFraction > 0.5 ? 1 : 0,
+    pastRecurrentBar(run, rankFraction) ? 1 : 0,
     rankFraction <= 0.25 ? 1 : 0,
     rankFraction <= 0.5 ? 1 : 0,
     n >= 20 ? 1 : 0,

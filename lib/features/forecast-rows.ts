@@ -35,8 +35,8 @@ export interface HorizonTargets {
   /** Chart score at t + h (0 off the chart). */
   score: Float32Array;
   /**
-   * Charting at t + h only because the 52-week recurrent rule was not in force yet (≥ 52 weeks on
-   * the chart then, below the top quarter, before 2015-12-05): today's rules would have removed it.
+   * Charting at t + h only because the 52-week recurrent rule was not in force yet (a run of ≥ 52
+   * weeks then, below the top quarter, before 2015-12-05): today's rules would have removed it.
    */
   keptByOldRules: Uint8Array;
 }
@@ -141,7 +141,9 @@ export function buildChartRows(chart: ChartHistory, opts: BuildOptions = {}): Fo
         if (hit >= 0) {
           t.charting[r] = 1;
           t.score[r] = scores[hit] as number;
-          t.keptByOldRules[r] = targetDay < RULE_52W_DAY && pastRecurrentBar(hit - start + 1, (chart.ranks[hit] as number) / chart.size) ? 1 : 0;
+          let runStart = hit;
+          while (runStart > start && (weekIdx[runStart] as number) - (weekIdx[runStart - 1] as number) === 1) runStart--;
+          t.keptByOldRules[r] = targetDay < RULE_52W_DAY && pastRecurrentBar(hit - runStart + 1, (chart.ranks[hit] as number) / chart.size) ? 1 : 0;
         }
       }
       r++;
