@@ -132,6 +132,25 @@ describe('TrackResolver', () => {
     expect((await track(ids[1]!)).isrc).toBe('USAAA2400001');
   });
 
+  it('resolves an input object named on many lines once, counting every line as the line after the first would match', async () => {
+    let connections = 0;
+    const pool = Object.create(t.pool, { getConnection: { value: () => (connections++, t.pool.getConnection()) } }) as typeof t.pool;
+    const r = new TrackResolver(pool);
+    const a = song('Repeat', 'Someone', { spotifyId: sid(9_101) });
+    const b = song('Repeat Too', 'Someone');
+    const ids = await r.resolve([a, b, a, a, b]);
+    expect(ids).toEqual([ids[0], ids[1], ids[0], ids[0], ids[1]]);
+    expect(connections).toBe(1);
+    expect(r.stats).toMatchObject({ created: 2, bySpotifyId: 2, byKey: 1 });
+    // A track matched by key that the first line gives a Spotify id: the other lines find it by that id.
+    const filled = song('Repeat Too', 'Someone', { spotifyId: sid(9_102) });
+    expect(await r.resolve([filled, filled, filled])).toEqual([ids[1], ids[1], ids[1]]);
+    expect(r.stats).toMatchObject({ created: 2, bySpotifyId: 4, byKey: 2 });
+    expect(await r.resolve(Array<TrackInput>(4_500).fill(a))).toEqual(Array(4_500).fill(ids[0]));
+    expect(r.stats.bySpotifyId).toBe(4_504);
+    expect(connections).toBe(2);
+  });
+
   it('rejects an input without a title or artist, naming it', async () => {
     await expect(new TrackResolver(t.pool).resolve([song('ok', 'a'), song('  ', 'b')])).rejects.toThrow(/track input 1: a track needs a title/);
     await expect(new TrackResolver(t.pool).resolve([{ title: 'x', artists: [] }])).rejects.toThrow(/has no artist/);

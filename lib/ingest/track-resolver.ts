@@ -45,24 +45,39 @@ export class TrackResolver {
 
   /** Returns the track id for each input (same order), creating tracks/artists/track_artists as needed. */
   async resolve(inputs: TrackInput[]): Promise<number[]> {
-    const out: number[] = [];
-    for (let i = 0; i < inputs.length; i += BATCH) {
-      const clean = inputs.slice(i, i + BATCH).map((input, j) => {
-        try {
-          let track = this.cleaned.get(input);
-          if (!track) this.cleaned.set(input, (track = cleanTrack(input)));
-          return track;
-        } catch (err) {
-          throw new Error(`track input ${i + j}: ${err instanceof Error ? err.message : String(err)}`);
-        }
-      });
-      out.push(...(await this.resolveBatch(clean)));
-    }
-    return out;
+    // An importer names a song on many lines with one object (SongMemo): each object is resolved once.
+    const slotOf = new Map<TrackInput, number>();
+    const distinct: TrackInput[] = [];
+    const firstAt: number[] = [];
+    const lines: number[] = [];
+    const slots = inputs.map((input, i) => {
+      let slot = slotOf.get(input);
+      if (slot === undefined) {
+        slotOf.set(input, (slot = distinct.length));
+        distinct.push(input);
+        firstAt.push(i);
+        lines.push(0);
+      }
+      lines[slot]!++;
+      return slot;
+    });
+    const clean = distinct.map((input, slot) => {
+      try {
+        let track = this.cleaned.get(input);
+        if (!track) this.cleaned.set(input, (track = cleanTrack(input)));
+        return track;
+      } catch (err) {
+        throw new Error(`track input ${firstAt[slot]}: ${err instanceof Error ? err.message : String(err)}`);
+      }
+    });
+    const ids: number[] = [];
+    for (let i = 0; i < clean.length; i += BATCH) ids.push(...(await this.resolveBatch(clean.slice(i, i + BATCH), lines.slice(i, i + BATCH))));
+    return slots.map((slot) => ids[slot]!);
   }
 
-  private async resolveBatch(batch: CleanTrack[]): Promise<number[]> {
-    const cached = this.fromCache(batch);
+  /** Resolves distinct songs; `lines[i]` inputs named `batch[i]`, each counted in the stats. */
+  private async resolveBatch(batch: CleanTrack[], lines: number[]): Promise<number[]> {
+    const cached = this.fromCache(batch, lines);
     if (cached) return cached;
     const statsBefore = { ...this.stats };
     try {
@@ -71,7 +86,7 @@ export class TrackResolver {
         const refs: TrackRef[] = [];
         const planned: Planned[] = [];
         const fills = new Map<TrackRef, CleanTrack>();
-        for (const track of batch) {
+        batch.forEach((track, i) => {
           let ref = this.match(track);
           if (!ref) {
             ref = { id: -(planned.length + 1), mask: track.mask };
@@ -81,8 +96,10 @@ export class TrackResolver {
           } else {
             this.fill(ref, track, planned, fills);
           }
+          // The input's other lines find the track as the line after the first would: created or filled by now.
+          if (lines[i]! > 1) this.stats[this.lookup(track)![1]] += lines[i]! - 1;
           refs.push(ref);
-        }
+        });
         if (planned.length > 0) await this.create(conn, planned);
         if (fills.size > 0) await this.applyFills(conn, fills);
         return refs;
@@ -123,14 +140,14 @@ export class TrackResolver {
    * The batch's track ids when the caches already know every song and no song
    * brings a column its track lacks: then there is nothing to read or write.
    */
-  private fromCache(batch: CleanTrack[]): number[] | null {
+  private fromCache(batch: CleanTrack[], lines: number[]): number[] | null {
     const found = [];
     for (const t of batch) {
       const hit = this.lookup(t);
       if (!hit || this.missing(hit[0], t) !== 0) return null;
       found.push(hit);
     }
-    for (const [, how] of found) this.stats[how]++;
+    found.forEach(([, how], i) => (this.stats[how] += lines[i]!));
     return found.map(([ref]) => ref.id);
   }
 
