@@ -1,4 +1,4 @@
-import type { RowDataPacket } from 'mysql2/promise';
+import mysql, { type RowDataPacket } from 'mysql2/promise';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDb, type TestDb } from '@/tests/support/test-db';
 import { upsertChart, writeChartRows, writeSnapshots } from './chart-writer';
@@ -72,6 +72,28 @@ describe('chart writer', () => {
     ]);
     const [twice] = await t.pool.query<RowDataPacket[]>("SELECT track_id, streams FROM chart_entries WHERE chart_id = ? AND chart_date = '2024-01-08'", [chartId]);
     expect(twice.map((e) => [e.track_id, Number(e.streams)])).toEqual([[b, 9]]);
+  });
+
+  it('writes the same entries through a client that refuses LOAD DATA LOCAL', async () => {
+    const chartId = await upsertChart(t.db, { slug: 'no-infile', name: 'No infile', source: 'test', country: 'de', frequency: 'weekly', size: 2 });
+    const [a, b] = await new TrackResolver(t.pool).resolve([
+      { title: 'A', artists: [{ name: 'X' }] },
+      { title: 'B', artists: [{ name: 'X' }] },
+    ]);
+    const refusing = mysql.createPool({ uri: t.url, connectionLimit: 1, flags: ['-LOCAL_FILES'] });
+    try {
+      await writeChartRows(refusing, { id: chartId, size: 2 }, [
+        { date: '2024-01-01', rank: 1, trackId: a!, streams: 3 },
+        { date: '2024-01-01', rank: 2, trackId: b!, streams: 2 },
+      ]);
+    } finally {
+      await refusing.end();
+    }
+    const [entries] = await t.pool.query<RowDataPacket[]>('SELECT `rank`, track_id, streams FROM chart_entries WHERE chart_id = ? ORDER BY `rank`', [chartId]);
+    expect(entries.map((e) => [e.rank, e.track_id, Number(e.streams)])).toEqual([
+      [1, a, 3],
+      [2, b, 2],
+    ]);
   });
 
   it('rejects ranks outside the chart and malformed dates', async () => {

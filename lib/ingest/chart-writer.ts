@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
-import type { Pool, PoolConnection } from 'mysql2/promise';
+import { Readable } from 'node:stream';
+import type { Pool, PoolConnection, ResultSetHeader } from 'mysql2/promise';
 import { checkChartRank } from '@/lib/charts/score';
 import type { Db } from '@/lib/db/client';
 import { chunks } from '@/lib/db/chunks';
@@ -73,21 +74,48 @@ export async function writeChartRows(pool: Pool, chart: ChartRef, rows: ChartRow
 export async function writeChartGroups(pool: Pool, groups: { chart: ChartRef; rows: ChartRow[] }[]): Promise<void> {
   const entries: unknown[][] = [];
   for (const { chart, rows } of groups) {
+    let checked = '';
     for (const r of rows) {
-      checkDate(r.date);
+      if (r.date !== checked) checkDate((checked = r.date));
       checkChartRank(r.rank, chart.size);
       entries.push([chart.id, r.date, r.rank, r.trackId, r.streams ?? null]);
     }
   }
   if (entries.length === 0) return;
   // A place listed twice in one batch is upserted twice in one statement: the same as in two batches.
-  await inRetriedTransaction(pool, (conn) =>
-    insertChunks(
-      conn,
-      'INSERT INTO chart_entries (chart_id, chart_date, `rank`, track_id, streams) VALUES ? ON DUPLICATE KEY UPDATE track_id = VALUES(track_id), streams = COALESCE(VALUES(streams), streams)',
-      entries,
-    ),
-  );
+  await inRetriedTransaction(pool, async (conn) => {
+    if (!valuesOnly.has(pool) && entries.every((e) => e[4] !== null)) {
+      try {
+        for (const chunk of chunks(entries, CHUNK)) await loadEntries(conn, chunk);
+        return;
+      } catch (err) {
+        if (!LOCAL_INFILE_REFUSED.has((err as { errno?: number }).errno ?? 0)) throw err;
+        valuesOnly.add(pool);
+      }
+    }
+    await insertChunks(conn, UPSERT_ENTRIES, entries);
+  });
+}
+
+const UPSERT_ENTRIES =
+  'INSERT INTO chart_entries (chart_id, chart_date, `rank`, track_id, streams) VALUES ? ON DUPLICATE KEY UPDATE track_id = VALUES(track_id), streams = COALESCE(VALUES(streams), streams)';
+/**
+ * The same upsert when every stream count is known: REPLACE updates a listed place in place (the primary
+ * key is chart_entries' only unique key; no triggers, no foreign keys), and the server has no SQL to parse
+ * per row: about a fifth less of its CPU per entry on MariaDB 10.11 (docs/ingest.md).
+ */
+const LOAD_ENTRIES = "LOAD DATA LOCAL INFILE 'chart_entries.tsv' REPLACE INTO TABLE chart_entries (chart_id, chart_date, `rank`, track_id, streams)";
+/** A server or client that takes no LOAD DATA LOCAL (MySQL 8 ships with local_infile off; MariaDB, the client's flag). */
+const LOCAL_INFILE_REFUSED = new Set([1148, 3948, 4166]);
+/** Pools whose server refused LOAD DATA LOCAL once: their entries go as INSERT … VALUES from then on. */
+const valuesOnly = new WeakSet<Pool>();
+
+/** Sends checked entries (whole numbers and YYYY-MM-DD dates: nothing to escape) as the tab-separated file LOAD_ENTRIES reads. */
+async function loadEntries(conn: PoolConnection, entries: unknown[][]) {
+  const file = Buffer.from(entries.map((e) => e.join('\t')).join('\n'));
+  const [result] = await conn.query<ResultSetHeader>({ sql: LOAD_ENTRIES, infileStreamFactory: () => Readable.from([file]) });
+  // Without strict mode a value the column cannot take is a warning, not an error: refuse it all the same.
+  if (result.warningStatus > 0) throw new Error(`chart entries not loaded as given (${result.info})`);
 }
 
 /**
