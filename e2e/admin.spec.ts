@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import mysql from 'mysql2/promise';
 import { E2E_ADMIN_PASSWORD } from './admin-env';
 import { adminPage, captureAction, COOKIE, refusedSessions, replay, signedSession } from './admin-support';
@@ -19,6 +19,16 @@ test.afterAll(async () => {
   await db?.end();
 });
 
+/**
+ * Waits until the login form has finished with its last answer: React resets an action's form when the
+ * action settles, so a password typed before that reset is wiped, and the required field then blocks the
+ * next submit (the flake this prevents: a click that sent nothing).
+ */
+async function formSettled(page: Page) {
+  await expect(page.getByRole('button', { name: 'Log in' })).toBeEnabled();
+  await expect(page.getByLabel('Admin password')).toHaveValue('');
+}
+
 const countRuns = async () => ((await db.query('SELECT COUNT(*) AS n FROM job_runs'))[0] as { n: number }[])[0]!.n;
 
 test('the console asks for a login, refuses a wrong password and lets the right one in', async ({ browser }) => {
@@ -29,6 +39,7 @@ test('the console asks for a login, refuses a wrong password and lets the right 
   await page.getByRole('button', { name: 'Log in' }).click();
   await expect(page.locator('#login-error')).toHaveText('Wrong password.');
   await expect(page).toHaveURL(/\/admin\/login$/);
+  await formSettled(page);
 
   await page.getByLabel('Admin password').fill(E2E_ADMIN_PASSWORD);
   await page.getByRole('button', { name: 'Log in' }).click();
@@ -51,6 +62,7 @@ test('after 5 attempts in a minute the login says to wait, even for the right pa
     const answered = page.waitForResponse((r) => r.request().method() === 'POST' && r.url().endsWith('/admin/login'));
     await page.getByRole('button', { name: 'Log in' }).click();
     await answered;
+    await formSettled(page);
   };
   for (let i = 0; i < 5; i++) {
     await attempt(`guess ${i}`);
