@@ -52,6 +52,7 @@ describe('chart writer transactions', () => {
     const other = failingPool([]);
     await writeChartRows(other.pool, { id: 1, size: 10 }, streamed);
     await writeChartRows(other.pool, { id: 1, size: 10 }, rows);
-    expect(other.verbs).toEqual(['LOAD', 'INSERT']);
+    await writeChartRows(other.pool, { id: 1, size: 10 }, [{ ...streamed[0]!, streams: 10.5 }]);
+    expect(other.verbs).toEqual(['LOAD', 'INSERT', 'INSERT']);
   });
 });
