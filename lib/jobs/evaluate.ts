@@ -1,8 +1,8 @@
 /**
  * evaluate — scores the forecast on real chart history (issue 4): imports each data set
- * from the shared data directory through the regular importers into a scratch database
- * (`<database>_eval`), trains on a fixed calendar split, and prints the model's and the
- * baselines' metrics on the same test rows with the published reference results.
+ * from the shared data directory through the regular importers into a scratch database of
+ * its own (`<database>_eval_<data set>`), trains on a fixed calendar split, and prints the
+ * model's and the baselines' metrics on the same test rows with the published reference results.
  * Trigger: a person checking the model. Schedule: on demand. Never touches the main data.
  */
 import { existsSync } from 'node:fs';
@@ -123,8 +123,8 @@ export const evaluateJob = defineJob({
   name: 'evaluate',
   summary: 'Score the forecast and the baselines on real Billboard and Spotify Top-50 history (scratch database).',
   help: [
-    'Imports the shared data sets through the regular importers into a scratch database named after',
-    'DATABASE_URL\'s with an _eval suffix (dropped at the end unless --keep), builds forecast rows, trains on a',
+    'Imports each shared data set through the regular importers into a scratch database of its own, named after',
+    'DATABASE_URL\'s with an _eval_<data set> suffix (dropped at the end unless --keep), builds forecast rows, trains on a',
     'fixed calendar split (Billboard: train 2000–2017, validation 2018, test 2019-01-01…2023-06-30; Top 50:',
     'train 2023-05-18…08-31, validation September 2023, test from 2023-10-01) and prints, for +26 and +52 weeks',
     'on the same test rows: base rate, AUC, Brier, Brier skill, MAE/RMSE of p50, p10–p90 coverage (also of the',
@@ -145,18 +145,20 @@ export const evaluateJob = defineJob({
     return dataDir === undefined ? rest : { ...rest, dataDir };
   }, evaluateInput),
   async run(ctx, input) {
-    const scratch = await openScratchDb(dbEnv().DATABASE_URL);
     const names = input.dataset === 'all' ? (['billboard', 'top50'] as const) : ([input.dataset] as const);
-    try {
-      const results: Record<string, unknown> = {};
-      for (const name of names) {
+    const results: Record<string, unknown> = {};
+    const kept: string[] = [];
+    for (const name of names) {
+      const scratch = await openScratchDb(dbEnv().DATABASE_URL, name);
+      try {
         results[name] = await evaluateDataset(ctx, scratch, EVALUATION_DATASETS[name], input);
         Object.assign(ctx.stats, results);
+        if (input.keep) kept.push(scratch.database);
+      } finally {
+        if (input.keep) await scratch.close();
+        else await scratch.drop();
       }
-      return { scratchDatabase: input.keep ? scratch.database : null, ...results };
-    } finally {
-      if (input.keep) await scratch.close();
-      else await scratch.drop();
     }
+    return { scratchDatabases: kept, ...results };
   },
 });
