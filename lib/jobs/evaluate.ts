@@ -43,14 +43,23 @@ export const evaluateInput = z
   })
   .strict();
 
-const cpuSeconds = (u: NodeJS.CpuUsage) => (u.user + u.system) / 1e6;
+/**
+ * `work`'s result with the wall and the CPU seconds it took: on a shared machine the wall clock says more
+ * about the neighbours than about the job (the wasm backend runs on one thread).
+ */
+async function timed<T>(work: () => Promise<T>): Promise<{ result: T; seconds: number; cpuSeconds: number }> {
+  const started = performance.now();
+  const cpuStarted = process.cpuUsage();
+  const result = await work();
+  const { user, system } = process.cpuUsage(cpuStarted);
+  return { result, seconds: (performance.now() - started) / 1000, cpuSeconds: (user + system) / 1e6 };
+}
 
 async function importDataset(ctx: JobContext, scratch: ScratchDb, set: EvaluationDataset, dir: string) {
   const stats: Record<string, unknown> = {};
   const sub: JobContext = { ...ctx, db: scratch.db, pool: scratch.pool, stats, resumeFrom: null, saveCheckpoint: async () => undefined };
-  const started = performance.now();
-  await runImport(sub, IMPORT_FORMATS[set.format], path.join(dir, set.folder), { strict: false });
-  ctx.log.info({ dataset: set.name, rows: stats.rows, badLines: stats.badLines, seconds: Math.round((performance.now() - started) / 1000) }, 'imported');
+  const { seconds } = await timed(() => runImport(sub, IMPORT_FORMATS[set.format], path.join(dir, set.folder), { strict: false }));
+  ctx.log.info({ dataset: set.name, rows: stats.rows, badLines: stats.badLines, seconds: Math.round(seconds) }, 'imported');
 }
 
 async function evaluateDataset(ctx: JobContext, scratch: ScratchDb, set: EvaluationDataset, input: z.infer<typeof evaluateInput>) {
@@ -63,12 +72,8 @@ async function evaluateDataset(ctx: JobContext, scratch: ScratchDb, set: Evaluat
     throw new Error(`${set.name}: the data do not cover the split (${split.train.length} train rows, test ${HORIZONS.map((h) => split.test[h].length).join('/')})`);
   }
   ctx.progress(0, input.epochs, `${set.name}: training`);
-  const started = performance.now();
-  const cpuStarted = process.cpuUsage();
-  const fit = await fitForecastModel(rows, split.train, { seed: input.seed, epochs: input.epochs }, (epoch) => ctx.progress(epoch), split.validation);
-  const trainSeconds = (performance.now() - started) / 1000;
-  // CPU time too: on a shared machine the wall clock says more about the neighbours (the wasm backend runs on one thread).
-  const trainCpuSeconds = cpuSeconds(process.cpuUsage(cpuStarted));
+  const training = await timed(() => fitForecastModel(rows, split.train, { seed: input.seed, epochs: input.epochs }, (epoch) => ctx.progress(epoch), split.validation));
+  const fit = training.result;
   const metrics = await scoreModel(fit.model, rows, split.test);
   const baselines = scoreBaselines(rows, split.train, split.test);
   const importance = await scoreImportance(fit.model, rows, split.test, input.seed);
@@ -81,17 +86,13 @@ async function evaluateDataset(ctx: JobContext, scratch: ScratchDb, set: Evaluat
     const r = i % rows.n;
     bench.set(rows.x.subarray(r * FEATURE_COUNT, (r + 1) * FEATURE_COUNT), i * FEATURE_COUNT);
   }
-  const predictStarted = performance.now();
-  const predictCpuStarted = process.cpuUsage();
-  await predictWithModel(fit.model, bench, PREDICT_BENCH_ROWS);
-  const predictSeconds = (performance.now() - predictStarted) / 1000;
-  const predictCpuSeconds = cpuSeconds(process.cpuUsage(predictCpuStarted));
+  const predicting = await timed(() => predictWithModel(fit.model, bench, PREDICT_BENCH_ROWS));
   fit.model.network.dispose();
 
   const lines = [
     `## ${set.name}: ${set.describe}`,
     `train ${set.windows.train.join('…')} (${split.train.length} rows), validation ${set.windows.validation.join('…')} (${split.validation.length} rows), test ${set.windows.test.join('…')}`,
-    `training ${trainSeconds.toFixed(1)} s (${trainCpuSeconds.toFixed(1)} s CPU; ${input.epochs} epochs, best ${fit.bestEpoch}), predicting ${PREDICT_BENCH_ROWS} songs ${predictSeconds.toFixed(2)} s (${predictCpuSeconds.toFixed(2)} s CPU)`,
+    `training ${training.seconds.toFixed(1)} s (${training.cpuSeconds.toFixed(1)} s CPU; ${input.epochs} epochs, best ${fit.bestEpoch}), predicting ${PREDICT_BENCH_ROWS} songs ${predicting.seconds.toFixed(2)} s (${predicting.cpuSeconds.toFixed(2)} s CPU)`,
     `validation ${HORIZONS.map((h) => `h=${h}: AUC ${validation[`${h}`].auc.toFixed(3)}, Brier skill ${validation[`${h}`].brierSkill.toFixed(3)} (calibrated on these rows)`).join('; ')}`,
   ];
   for (const h of HORIZONS) {
@@ -110,10 +111,10 @@ async function evaluateDataset(ctx: JobContext, scratch: ScratchDb, set: Evaluat
   const round = (v: number) => Math.round(v * 1000) / 1000;
   return {
     trainRows: split.train.length,
-    trainSeconds: round(trainSeconds),
-    trainCpuSeconds: round(trainCpuSeconds),
-    predictSeconds: round(predictSeconds),
-    predictCpuSeconds: round(predictCpuSeconds),
+    trainSeconds: round(training.seconds),
+    trainCpuSeconds: round(training.cpuSeconds),
+    predictSeconds: round(predicting.seconds),
+    predictCpuSeconds: round(predicting.cpuSeconds),
     bestEpoch: fit.bestEpoch,
     ...Object.fromEntries(HORIZONS.flatMap((h) => [[`auc${h}`, round(metrics[`${h}`].auc)], [`brierSkill${h}`, round(metrics[`${h}`].brierSkill)], [`testRows${h}`, split.test[h].length]])),
   };
