@@ -5,14 +5,13 @@
  */
 import { asc } from 'drizzle-orm';
 import type { RowDataPacket } from 'mysql2/promise';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { models } from '@/lib/db/schema';
-import { lockName } from '@/lib/jobs/lock';
 import { EXIT, runJob } from '@/lib/jobs/run-job';
 import { sampleDataJob } from '@/lib/jobs/sample-data';
 import { loadActiveForecastModel, loadForecastModel } from '@/lib/models/forecast-registry';
 import { storeActiveForecastModel } from '@/tests/support/forecast-fixture';
+import { lockFreed } from '@/tests/support/held-lock';
 import { lastRun, runJobCli, startJob } from '@/tests/support/job-cli';
 import { createTestDb, type TestDb } from '@/tests/support/test-db';
 
@@ -28,16 +27,6 @@ afterAll(async () => t?.drop());
 
 const versions = () => t.db.select({ id: models.id, version: models.version, status: models.status }).from(models).orderBy(asc(models.version));
 
-/** IS_FREE_LOCK of the train job's lock, polled: the server drops a dead client's locks when it sees the socket close. */
-async function trainLockFree(): Promise<boolean> {
-  for (let i = 0; i < 40; i++) {
-    const [rows] = await t.pool.query<RowDataPacket[]>('SELECT IS_FREE_LOCK(?) AS free', [lockName(t.database, 'train')]);
-    if (Number(rows[0]?.free) === 1) return true;
-    await sleep(50);
-  }
-  return false;
-}
-
 describe('train killed with SIGKILL', () => {
   it('leaves the active model as it was and the lock free; the next run trains cleanly', async () => {
     const job = startJob(['train', '--epochs', '2'], t.url, { LOG_LEVEL: 'info' });
@@ -49,7 +38,7 @@ describe('train killed with SIGKILL', () => {
     expect(await versions()).toEqual([{ ...before, status: 'active' }]);
     const active = await loadActiveForecastModel(t.db);
     expect(active.info).toEqual({ ...before, readsTheseFeatures: true });
-    expect(await trainLockFree()).toBe(true);
+    expect(await lockFreed(t, 'train', 2_000)).toBe(true);
     expect((await lastRun(t.pool, 'train'))?.status).toBe('running');
 
     const next = await runJobCli(['train', '--epochs', '1'], t.url);
@@ -64,6 +53,6 @@ describe('train killed with SIGKILL', () => {
     expect(after.filter((v) => v.status === 'active')).toHaveLength(1);
     const stored = await loadForecastModel(t.db, after[1]!.id);
     expect(stored.spec.epochs).toBe(1);
-    expect(await trainLockFree()).toBe(true);
+    expect(await lockFreed(t, 'train', 2_000)).toBe(true);
   }, 300_000); // two training runs (one cut short); scoring permutation importance alone takes ~35 s on a busy 2-core machine
 });
