@@ -9,7 +9,7 @@
  * BENCH_LOAD_DATABASE_URL names the database (default mysql://root@127.0.0.1:3306/songcast_load).
  */
 import { rm, writeFile } from 'node:fs/promises';
-import { loadavg, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import mysql, { type RowDataPacket } from 'mysql2/promise';
@@ -18,6 +18,7 @@ import { startSqlCapture } from '@/tests/support/sql-capture';
 import type { SeedOptions } from './load/seed';
 import { startApp } from './load/server';
 import { runWrk, type WrkResult } from './load/wrk';
+import { loadAverage, median } from './summary';
 
 process.env.LOG_LEVEL ??= 'warn';
 const { values } = parseArgs({
@@ -44,7 +45,6 @@ const ROUTES = [
   { name: 'GET /songs/[id]', path: '/songs/', goalP95: 200, ids: true },
 ] as const;
 
-const load = () => loadavg().map((l) => l.toFixed(2)).join(' ');
 
 async function seed(server: mysql.Connection, database: string) {
   // Imported here, after LOG_LEVEL is set: the jobs' logger reads it when first loaded.
@@ -91,7 +91,7 @@ async function medianMs(conn: mysql.Connection, sql: string): Promise<number> {
     await conn.query(sql);
     times.push(performance.now() - t0);
   }
-  return times.sort((a, b) => a - b)[2]!;
+  return median(times);
 }
 
 function row(cells: (string | number)[], widths: number[]) {
@@ -140,7 +140,7 @@ async function main() {
         const idsArg = route.ids ? idsFile : undefined;
         // Warm-up: JIT, the pool's connections and Next's route caches, not measured.
         await runWrk(url, { connections: 4, seconds: 3, threads: 1, idsFile: idsArg });
-        const loadBefore = load();
+        const loadBefore = loadAverage();
         const cpuBefore = app.cpuMs();
         const r = await runWrk(url, {
           connections: Number(values.connections),
@@ -163,7 +163,7 @@ async function main() {
       console.log(row([...cells, r.non2xx, r.socketErrors, cpuPerRequest.toFixed(1), pass ? 'pass' : 'FAIL', loadBefore], widths));
     }
     console.log('CPU ms/req: the web server\'s own CPU time per answered request (not the database\'s), whatever else loads the machine.');
-    console.log(`goals: API p95 < 50 ms, pages p95 < 200 ms, no errors. load average now ${load()}`);
+    console.log(`goals: API p95 < 50 ms, pages p95 < 200 ms, no errors. load average now ${loadAverage()}`);
     await rm(idsFile, { force: true });
   } finally {
     await server.end();

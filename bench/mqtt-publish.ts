@@ -6,7 +6,6 @@
  *   LOG_LEVEL=warn node --conditions=react-server --import tsx bench/mqtt-publish.ts [--messages 50000] [--runs 3]
  * Needs MariaDB/MySQL (a throwaway database, dropped afterwards) and Mosquitto at TEST_MQTT_URL.
  */
-import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import mqtt from 'mqtt';
 import { charts, models } from '@/lib/db/schema';
@@ -17,6 +16,7 @@ import { openPublisher, publishOptions, type RetainedMessage } from '@/lib/mqtt/
 import { topicsFor } from '@/lib/mqtt/topics';
 import { TEST_BROKER_URL, uniquePrefix } from '@/tests/support/mqtt';
 import { createTestDb, type TestDb } from '@/tests/support/test-db';
+import { loadAverage, median } from './summary';
 
 const { values } = parseArgs({ options: { messages: { type: 'string', default: '50000' }, runs: { type: 'string', default: '3' } } });
 const N = Number(values.messages);
@@ -24,8 +24,6 @@ const RUNS = Number(values.runs);
 const WINDOW = 500;
 const SETTLE_MS = 3_000;
 const prefix = uniquePrefix('bench');
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-const load = () => loadavg().map((l) => l.toFixed(2)).join(' ');
 
 const spotifyId = (i: number) => `b${String(i).padStart(21, '0')}`;
 
@@ -92,7 +90,7 @@ async function main() {
     const job: PublishStats[] = [];
     const baseline: number[] = [];
     const baselineProps: number[] = [];
-    const loadBefore = load();
+    const loadBefore = loadAverage();
     // A warm-up creates the retained topics, so every measured run overwrites existing ones.
     await bare(messages, false);
     for (let run = 0; run < RUNS; run++) {
@@ -113,7 +111,7 @@ async function main() {
       const last = job.at(-1)!;
       console.log(
         `run ${run + 1}: job ${last.msgPerSec} msg/s (publish ${last.published}, total ${last.ms} ms, ack records after the last PUBACK ${last.recordMs} ms), ` +
-          `bare with properties ${Math.round(baselineProps.at(-1)!)} msg/s, bare ${Math.round(baseline.at(-1)!)} msg/s; load ${load()}`,
+          `bare with properties ${Math.round(baselineProps.at(-1)!)} msg/s, bare ${Math.round(baseline.at(-1)!)} msg/s; load ${loadAverage()}`,
       );
     }
     const jobRate = median(job.map((s) => s.msgPerSec ?? 0));
@@ -130,7 +128,7 @@ async function main() {
         bareMsgPerSec: Math.round(median(baseline)),
         jobVsBareWithProperties: Number((jobRate / median(baselineProps)).toFixed(2)),
         jobVsBare: Number((jobRate / median(baseline)).toFixed(2)),
-        loadAverage: { before: loadBefore, after: load() },
+        loadAverage: { before: loadBefore, after: loadAverage() },
       }),
     );
   } finally {

@@ -10,7 +10,6 @@
  * (a chart's size is a SMALLINT) over the last 13 weeks that rank every song, as Deezer's rank of every
  * tracked song would. Publishes to Mosquitto at TEST_MQTT_URL under a prefix of its own, deleted after.
  */
-import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import mysql, { type Pool, type RowDataPacket } from 'mysql2/promise';
 import { createDb } from '@/lib/db/client';
@@ -24,6 +23,7 @@ import type { JobDefinition, JobStats } from '@/lib/jobs/types';
 import { openPublisher } from '@/lib/mqtt/publisher';
 import { promoteModel } from '@/lib/models/registry-actions';
 import { TEST_BROKER_URL, uniquePrefix } from '@/tests/support/mqtt';
+import { loadAverage, median } from './summary';
 
 const { values } = parseArgs({ options: { runs: { type: 'string', default: '1' }, reseed: { type: 'boolean', default: false } } });
 const URL_ = process.env.BENCH_PREDICT_DATABASE_URL ?? 'mysql://root@127.0.0.1:3306/songcast_bench_predict';
@@ -32,8 +32,6 @@ const LISTS = 2;
 const LIST_WEEKS = 13;
 const WINDOW = 500;
 const prefix = uniquePrefix('e2e');
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-const load = () => loadavg().map((l) => l.toFixed(2)).join(' ');
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
 async function job(definition: JobDefinition, args: Record<string, unknown>): Promise<{ stats: JobStats; ms: number }> {
@@ -76,7 +74,7 @@ async function seed(pool: Pool) {
   const tracks = (await scalar(pool, 'SELECT COUNT(*) FROM tracks')) ?? 0;
   const lists = await scalar(pool, "SELECT COUNT(*) FROM charts WHERE source = 'bench'");
   if (tracks >= SONGS && lists === LISTS) return;
-  console.log(`seeding ${SONGS.toLocaleString()} songs (load ${load()})`);
+  console.log(`seeding ${SONGS.toLocaleString()} songs (load ${loadAverage()})`);
   const sample = await job(sampleDataJob, { songs: String(SONGS), weeks: '104' });
   console.log(`  sample-data ${seconds(sample.ms)}`);
   const trained = await job(trainJob, { epochs: '2' });
@@ -119,7 +117,7 @@ async function main() {
       // A fresh week: no forecast of the latest as-of yet, nothing of it on the broker.
       await pool.query('DELETE FROM forecasts');
       await pool.query('DELETE FROM mqtt_retained');
-      const loadBefore = load();
+      const loadBefore = loadAverage();
       const predicted = await job(predictJob, {});
       const published = await job(publishJob, { all: false });
       const stats = published.stats as unknown as PublishStats;
@@ -134,7 +132,7 @@ async function main() {
       console.log(
         `run ${run + 1}: predict ${seconds(predicted.ms)} (${Number(predicted.stats.forecasts).toLocaleString()} forecasts), ` +
           `publish ${seconds(published.ms)} (${stats.published.toLocaleString()} songs, ${stats.msgPerSec} msg/s, ack records after the last PUBACK ${stats.recordMs} ms), ` +
-          `end to end ${seconds(predicted.ms + published.ms)}; load ${loadBefore} → ${load()}`,
+          `end to end ${seconds(predicted.ms + published.ms)}; load ${loadBefore} → ${loadAverage()}`,
       );
     }
     console.log(
@@ -146,7 +144,7 @@ async function main() {
         publishMs: Math.round(median(runs.map((r) => r.publishMs))),
         publishMsgPerSec: median(runs.map((r) => r.publish.msgPerSec ?? 0)),
         endToEndMs: Math.round(median(runs.map((r) => r.totalMs))),
-        loadAverage: load(),
+        loadAverage: loadAverage(),
       }),
     );
   } finally {
