@@ -100,9 +100,10 @@ export async function writeChartGroups(pool: Pool, groups: { chart: ChartRef; ro
 const UPSERT_ENTRIES =
   'INSERT INTO chart_entries (chart_id, chart_date, `rank`, track_id, streams) VALUES ? ON DUPLICATE KEY UPDATE track_id = VALUES(track_id), streams = COALESCE(VALUES(streams), streams)';
 /**
- * The same upsert when every stream count is known (and whole: LOAD DATA would warn where INSERT rounds): REPLACE updates a listed place in place (the primary
- * key is chart_entries' only unique key; no triggers, no foreign keys), and the server has no SQL to parse
- * per row: about a fifth less of its CPU per entry on MariaDB 10.11 (docs/ingest.md).
+ * The same upsert when every stream count is known and whole (LOAD DATA would warn where INSERT rounds):
+ * REPLACE updates a listed place in place (the primary key is chart_entries' only unique key; no triggers,
+ * no foreign keys), and the server has no SQL to parse per row: about a fifth less of its CPU per entry on
+ * MariaDB 10.11 (docs/ingest.md).
  */
 const LOAD_ENTRIES = "LOAD DATA LOCAL INFILE 'chart_entries.tsv' REPLACE INTO TABLE chart_entries (chart_id, chart_date, `rank`, track_id, streams)";
 /** A server or client that takes no LOAD DATA LOCAL (MySQL 8 ships with local_infile off; MariaDB, the client's flag). */
