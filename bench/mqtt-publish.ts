@@ -98,7 +98,7 @@ async function main() {
       for (const which of order) {
         if (which === 'job') {
           // The weekly case: nothing of this set acknowledged yet.
-          await t.pool.query('UPDATE forecasts SET published_at = NULL');
+          await t.pool.query('DELETE FROM forecast_publications');
           await t.pool.query('DELETE FROM mqtt_retained');
           // Let InnoDB purge what the reset changed (150,000 rows) before timing, as the bare runs get a quiet database.
           await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));

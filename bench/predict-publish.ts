@@ -116,6 +116,7 @@ async function main() {
     for (let run = 0; run < Number(values.runs); run++) {
       // A fresh week: no forecast of the latest as-of yet, nothing of it on the broker.
       await pool.query('DELETE FROM forecasts');
+      await pool.query('DELETE FROM forecast_publications');
       await pool.query('DELETE FROM mqtt_retained');
       const loadBefore = loadAverage();
       const predicted = await job(predictJob, {});

@@ -36,7 +36,6 @@ const forecastTable = () =>
       p10: forecasts.p10,
       p50: forecasts.p50,
       p90: forecasts.p90,
-      publishedAt: forecasts.publishedAt,
     })
     .from(forecasts)
     .orderBy(asc(forecasts.trackId), asc(forecasts.chartId), asc(forecasts.asOf), asc(forecasts.horizonWeeks), asc(forecasts.modelId));

@@ -1,6 +1,6 @@
-import { and, eq, isNotNull, isNull, ne } from 'drizzle-orm';
+import { and, eq, isNull, ne } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { charts, forecasts, jobRuns, models, mqttRetained, tracks } from '@/lib/db/schema';
+import { charts, forecastPublications, forecasts, jobRuns, models, mqttRetained, tracks } from '@/lib/db/schema';
 import { logger } from '@/lib/log';
 import { brokerAnswers, startEmbeddedBroker } from '@/lib/mqtt/embedded-broker';
 import { forecastPayloadSchema, summaryPayloadSchema } from '@/lib/mqtt/payloads';
@@ -83,7 +83,7 @@ describe('publish', () => {
     firstPayloads = new Map([...got].map(([k, v]) => [k, v.payload.toString()]));
 
     // Acknowledged rows are marked; the older as-of is not part of the current set.
-    const marked = await t.db.select({ asOf: forecasts.asOf }).from(forecasts).where(isNotNull(forecasts.publishedAt));
+    const marked = await t.db.select({ asOf: forecasts.asOf }).from(forecasts).innerJoin(forecastPublications, eq(forecastPublications.forecastId, forecasts.id));
     expect(marked).toHaveLength(8);
     expect(marked.every((r) => r.asOf === '2026-11-19')).toBe(true);
     expect(await t.db.select().from(mqttRetained)).toHaveLength(3);
@@ -121,7 +121,8 @@ describe('publish', () => {
     const pending = await t.db
       .select()
       .from(forecasts)
-      .where(and(eq(forecasts.trackId, ids.b), eq(forecasts.asOf, '2026-11-26'), isNull(forecasts.publishedAt)));
+      .leftJoin(forecastPublications, eq(forecastPublications.forecastId, forecasts.id))
+      .where(and(eq(forecasts.trackId, ids.b), eq(forecasts.asOf, '2026-11-26'), isNull(forecastPublications.forecastId)));
     expect(pending).toHaveLength(2);
     // The next run against a live broker sends them, and A again: its US forecast is no longer current.
     expect(await publishForecasts(ctxFor(t), settings)).toMatchObject({ published: 2, failed: 0 });

@@ -12,7 +12,7 @@
 import { createHash } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '@/lib/db/client';
-import { charts, forecasts, models, tracks } from '@/lib/db/schema';
+import { charts, forecastPublications, forecasts, models, tracks } from '@/lib/db/schema';
 import { encodePayload, FORECAST_SCHEMA, forecastPayload, toChartForecast, type SummaryPayload } from './payloads';
 import type { Topics } from './topics';
 import { forecastHorizonColumns } from '@/lib/queries/forecast-columns';
@@ -53,7 +53,7 @@ function selectCurrentRows(db: Db) {
       chartId: forecasts.chartId,
       asOf: forecasts.asOf,
       ...forecastHorizonColumns,
-      publishedAt: forecasts.publishedAt,
+      publishedAt: forecastPublications.publishedAt,
       modelVersion: models.version,
       modelActive: sql<number>`${models.status} = 'active'`,
       spotifyId: tracks.spotifyId,
@@ -66,7 +66,8 @@ function selectCurrentRows(db: Db) {
     .innerJoin(latest, and(eq(latest.chartId, forecasts.chartId), eq(forecasts.asOf, latest.asOf)))
     .innerJoin(models, and(eq(models.id, forecasts.modelId), eq(models.kind, 'forecast')))
     .innerJoin(tracks, eq(tracks.id, forecasts.trackId))
-    .innerJoin(charts, eq(charts.id, forecasts.chartId));
+    .innerJoin(charts, eq(charts.id, forecasts.chartId))
+    .leftJoin(forecastPublications, eq(forecastPublications.forecastId, forecasts.id));
 }
 
 /** A song's forecast rows on one chart, from one model only. */

@@ -5,10 +5,10 @@
  * restart the next run sends exactly the rest, and a fresh subscriber finds one retained message per covered
  * song, each the current week's, and none for the songs that left coverage.
  */
-import { and, isNotNull, isNull, sql } from 'drizzle-orm';
+import { and, eq, isNotNull, isNull, sql } from 'drizzle-orm';
 import mqtt from 'mqtt';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { charts, forecasts, models, mqttRetained, tracks, type NewForecast } from '@/lib/db/schema';
+import { charts, forecastPublications, forecasts, models, mqttRetained, tracks, type NewForecast } from '@/lib/db/schema';
 import { syntheticSpotifyId } from '@/lib/importers/synthetic-charts';
 import { EXIT } from '@/lib/jobs/run-job';
 import { lastRun, runJobCli, startJob } from '@/tests/support/job-cli';
@@ -80,7 +80,14 @@ async function watchLiveMessages(count: number): Promise<{ reached: Promise<void
   return { reached, close: () => client.endAsync(true).catch(() => undefined) };
 }
 
-const countRows = async (where: ReturnType<typeof and>) => (await t.db.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(forecasts).where(where))[0]!.n;
+const countRows = async (where: ReturnType<typeof and>) =>
+  (
+    await t.db
+      .select({ n: sql<number>`count(*)`.mapWith(Number) })
+      .from(forecasts)
+      .leftJoin(forecastPublications, eq(forecastPublications.forecastId, forecasts.id))
+      .where(where)
+  )[0]!.n;
 
 describe('Mosquitto stops during publish', () => {
   it('fails clearly, keeps what was not acknowledged unpublished, and the next run sends exactly that', async () => {
@@ -100,14 +107,14 @@ describe('Mosquitto stops during publish', () => {
     expect(acked).toBeLessThan(SONGS);
     expect(Number(run?.stats?.failed)).toBe(SONGS - acked);
     // Marked published: both horizons of exactly the acknowledged songs; the rest waits.
-    expect(await countRows(and(sql`${forecasts.asOf} = ${NEW_WEEK}`, isNotNull(forecasts.publishedAt)))).toBe(2 * acked);
-    expect(await countRows(and(sql`${forecasts.asOf} = ${NEW_WEEK}`, isNull(forecasts.publishedAt)))).toBe(2 * (SONGS - acked));
+    expect(await countRows(and(sql`${forecasts.asOf} = ${NEW_WEEK}`, isNotNull(forecastPublications.forecastId)))).toBe(2 * acked);
+    expect(await countRows(and(sql`${forecasts.asOf} = ${NEW_WEEK}`, isNull(forecastPublications.forecastId)))).toBe(2 * (SONGS - acked));
 
     await broker.start();
     const again = await runJobCli(['publish'], t.url, publishEnv());
     expect(again.code, again.output).toBe(EXIT.done);
     expect((await lastRun(t.pool, 'publish'))?.stats).toMatchObject({ current: SONGS, published: SONGS - acked, skipped: acked, removed: LEAVING, failed: 0 });
-    expect(await countRows(isNull(forecasts.publishedAt))).toBe(0);
+    expect(await countRows(isNull(forecastPublications.forecastId))).toBe(0);
 
     const retained = await readRetained(broker.url, `${prefix}/forecasts/#`);
     const expected = Array.from({ length: SONGS }, (_, n) => songTopic(n));

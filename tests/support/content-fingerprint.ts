@@ -27,8 +27,8 @@ const CONTENT = {
     `p.source, p.external_id, ${track('t')}, pt.position, pt.added_on, pt.removed_on`,
   ],
   forecasts: [
-    'forecasts f JOIN tracks t ON t.id = f.track_id JOIN charts c ON c.id = f.chart_id JOIN models m ON m.id = f.model_id',
-    `${track('t')}, c.slug, f.as_of, f.horizon_weeks, f.target_date, m.kind, m.version, f.p_charting, f.p10, f.p50, f.p90, f.published_at IS NULL`,
+    'forecasts f JOIN tracks t ON t.id = f.track_id JOIN charts c ON c.id = f.chart_id JOIN models m ON m.id = f.model_id LEFT JOIN forecast_publications fp ON fp.forecast_id = f.id',
+    `${track('t')}, c.slug, f.as_of, f.horizon_weeks, f.target_date, m.kind, m.version, f.p_charting, f.p10, f.p50, f.p90, fp.forecast_id IS NULL`,
   ],
 } as const;
 

@@ -57,7 +57,6 @@ export const forecasts = mysqlTable(
     p10: double('p10').notNull(),
     p50: double('p50').notNull(),
     p90: double('p90').notNull(),
-    publishedAt: datetime('published_at', { mode: 'date' }),
     // Filled by audit once the target week has been observed.
     actual: double('actual'),
     actualCharting: boolean('actual_charting'),
