@@ -1,6 +1,7 @@
 /** The what-if model's answer for a song in the catalog (the song page), and the /what-if link that reproduces it. */
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Db } from '@/lib/db/client';
+import { preparedPerDb } from '@/lib/db/prepared';
 import { tracks } from '@/lib/db/schema';
 import { toIsoDate } from '@/lib/queries/values';
 import { attributeRow, NUMERIC_ATTRIBUTES, type SongAttributes } from './attributes';
@@ -28,12 +29,20 @@ export function whatIfQuery(a: SongAttributes): string {
   return params.toString();
 }
 
+const songAttributeRow = preparedPerDb((db) =>
+  db
+    .select({ ...ATTRIBUTE_COLUMNS, releaseDate: tracks.releaseDate })
+    .from(tracks)
+    .where(eq(tracks.id, sql.placeholder('trackId')))
+    .prepare(),
+);
+
 /**
  * Predicted popularity (with its 80% interval) for a stored song from its attributes, or which
  * attributes it lacks. The artist's track record is left unknown here (the form takes it).
  */
 export async function songWhatIf(db: Db, trackId: number): Promise<SongWhatIf> {
-  const [row] = await db.select({ ...ATTRIBUTE_COLUMNS, releaseDate: tracks.releaseDate }).from(tracks).where(eq(tracks.id, trackId));
+  const [row] = await songAttributeRow(db).execute({ trackId });
   if (!row) return { state: 'missing', missing: ['song'] };
   const a = songAttributes(row, toIsoDate(row.releaseDate));
   if ('missing' in a) return { state: 'missing', missing: a.missing };

@@ -1,5 +1,6 @@
 import { and, desc, eq, isNotNull, sql } from 'drizzle-orm';
 import type { Db } from '@/lib/db/client';
+import { preparedPerDb } from '@/lib/db/prepared';
 import { charts, forecasts, models } from '@/lib/db/schema';
 import { forecastHorizonColumns, forecastOutcomeColumns } from '@/lib/queries/forecast-columns';
 
@@ -51,9 +52,8 @@ export interface AuditedForecast {
   insideInterval: boolean | null;
 }
 
-/** A song's past forecasts that the audit job has scored against what happened, newest first. */
-export async function listAuditedForecasts(db: Db, trackId: number, limit = 50): Promise<AuditedForecast[]> {
-  const rows = await db
+const auditedForecastsOfSong = preparedPerDb((db) =>
+  db
     .select({
       chartName: charts.name,
       asOf: forecasts.asOf,
@@ -64,9 +64,15 @@ export async function listAuditedForecasts(db: Db, trackId: number, limit = 50):
     .from(forecasts)
     .innerJoin(charts, eq(charts.id, forecasts.chartId))
     .innerJoin(models, eq(models.id, forecasts.modelId))
-    .where(and(eq(forecasts.trackId, trackId), isNotNull(forecasts.actual)))
+    .where(and(eq(forecasts.trackId, sql.placeholder('trackId')), isNotNull(forecasts.actual)))
     .orderBy(desc(forecasts.targetDate), forecasts.horizonWeeks, charts.id)
-    .limit(limit);
+    .limit(sql.placeholder('limit'))
+    .prepare(),
+);
+
+/** A song's past forecasts that the audit job has scored against what happened, newest first. */
+export async function listAuditedForecasts(db: Db, trackId: number, limit = 50): Promise<AuditedForecast[]> {
+  const rows = await auditedForecastsOfSong(db).execute({ trackId, limit });
   return rows.flatMap((r) => (r.actual === null ? [] : [{ ...r, actual: r.actual }]));
 }
 
@@ -76,13 +82,10 @@ export interface SongForecast {
   horizons: { horizonWeeks: number; targetDate: string; pCharting: number; p10: number; p50: number; p90: number }[];
 }
 
-/**
- * A song's latest forecast on one chart: the newest as-of week, from the active model when it
- * forecast that week, else from the newest model that did. Null when it has never been forecast there.
- */
-export async function getSongForecast(db: Db, trackId: number, chartId: number): Promise<SongForecast | null> {
+const latestSongForecastRows = preparedPerDb((db) => {
+  const [trackId, chartId] = [sql.placeholder('trackId'), sql.placeholder('chartId')];
   const latestAsOf = sql`(SELECT MAX(x.as_of) FROM forecasts x WHERE x.track_id = ${trackId} AND x.chart_id = ${chartId})`;
-  const rows = await db
+  return db
     .select({
       asOf: forecasts.asOf,
       modelId: forecasts.modelId,
@@ -92,7 +95,16 @@ export async function getSongForecast(db: Db, trackId: number, chartId: number):
     .from(forecasts)
     .innerJoin(models, eq(models.id, forecasts.modelId))
     .where(and(eq(forecasts.trackId, trackId), eq(forecasts.chartId, chartId), eq(forecasts.asOf, latestAsOf)))
-    .orderBy(desc(sql`${models.status} = 'active'`), desc(forecasts.modelId), forecasts.horizonWeeks);
+    .orderBy(desc(sql`${models.status} = 'active'`), desc(forecasts.modelId), forecasts.horizonWeeks)
+    .prepare();
+});
+
+/**
+ * A song's latest forecast on one chart: the newest as-of week, from the active model when it
+ * forecast that week, else from the newest model that did. Null when it has never been forecast there.
+ */
+export async function getSongForecast(db: Db, trackId: number, chartId: number): Promise<SongForecast | null> {
+  const rows = await latestSongForecastRows(db).execute({ trackId, chartId });
   const first = rows[0];
   if (!first) return null;
   const horizons = rows

@@ -1,6 +1,7 @@
 import { and, asc, count, desc, eq, gte, inArray, like, max, min, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/mysql-core';
 import type { Db } from '@/lib/db/client';
+import { preparedPerDb } from '@/lib/db/prepared';
 import { chartEntries, charts, tracks } from '@/lib/db/schema';
 import type { AudioFeatures as IngestAudioFeatures } from '@/lib/ingest/types';
 import { latestChartDateSql } from './charts';
@@ -25,9 +26,8 @@ export interface Song {
   audio: AudioFeatures;
 }
 
-/** One song by internal id, or null. */
-export async function getSong(db: Db, id: number): Promise<Song | null> {
-  const [row] = await db
+const songById = preparedPerDb((db) =>
+  db
     .select({
       id: tracks.id,
       title: tracks.title,
@@ -51,7 +51,13 @@ export async function getSong(db: Db, id: number): Promise<Song | null> {
       },
     })
     .from(tracks)
-    .where(eq(tracks.id, id));
+    .where(eq(tracks.id, sql.placeholder('id')))
+    .prepare(),
+);
+
+/** One song by internal id, or null. */
+export async function getSong(db: Db, id: number): Promise<Song | null> {
+  const [row] = await songById(db).execute({ id });
   return row ?? null;
 }
 
@@ -70,11 +76,11 @@ export interface SongChartRun {
   currentRank: number | null;
 }
 
-/** Every chart the song has been on, with its run there; charts it is on now first, global ones before countries. */
-export async function listSongChartRuns(db: Db, trackId: number): Promise<SongChartRun[]> {
+const songChartRuns = preparedPerDb((db) => {
   const current = alias(chartEntries, 'current');
   const latestOfChart = latestChartDateSql(charts.id);
-  const rows = await db
+  const trackId = sql.placeholder('trackId');
+  return db
     .select({
       chartId: charts.id,
       slug: charts.slug,
@@ -90,12 +96,15 @@ export async function listSongChartRuns(db: Db, trackId: number): Promise<SongCh
     })
     .from(chartEntries)
     .innerJoin(charts, eq(charts.id, chartEntries.chartId))
-    .leftJoin(
-      current,
-      and(eq(current.chartId, charts.id), eq(current.trackId, trackId), eq(current.chartDate, latestOfChart)),
-    )
+    .leftJoin(current, and(eq(current.chartId, charts.id), eq(current.trackId, trackId), eq(current.chartDate, latestOfChart)))
     .where(eq(chartEntries.trackId, trackId))
-    .groupBy(charts.id, charts.slug, charts.name, charts.country, charts.size);
+    .groupBy(charts.id, charts.slug, charts.name, charts.country, charts.size)
+    .prepare();
+});
+
+/** Every chart the song has been on, with its run there; charts it is on now first, global ones before countries. */
+export async function listSongChartRuns(db: Db, trackId: number): Promise<SongChartRun[]> {
+  const rows = await songChartRuns(db).execute({ trackId });
   return rows
     .map((r) => ({
       ...r,
@@ -112,6 +121,24 @@ export async function listSongChartRuns(db: Db, trackId: number): Promise<SongCh
     );
 }
 
+const chartDatesSince = preparedPerDb((db) =>
+  db
+    .select({ date: chartEntries.chartDate })
+    .from(chartEntries)
+    .where(and(eq(chartEntries.chartId, sql.placeholder('chartId')), gte(chartEntries.chartDate, sql.placeholder('since'))))
+    .groupBy(chartEntries.chartId, chartEntries.chartDate)
+    .orderBy(asc(chartEntries.chartDate))
+    .prepare(),
+);
+
+const songRanksOnChart = preparedPerDb((db) =>
+  db
+    .select({ date: chartEntries.chartDate, rank: chartEntries.rank })
+    .from(chartEntries)
+    .where(and(eq(chartEntries.trackId, sql.placeholder('trackId')), eq(chartEntries.chartId, sql.placeholder('chartId'))))
+    .prepare(),
+);
+
 /**
  * The song's weekly ranks on one chart and that chart's dates since the song's first week there, oldest
  * first. The dates group on the primary key's prefix: a loose index scan, one entry per week.
@@ -122,18 +149,7 @@ export async function listSongChartHistory(
   chartId: number,
   since: string,
 ): Promise<{ dates: string[]; ranks: Map<string, number> }> {
-  const [dates, ranks] = await Promise.all([
-    db
-      .select({ date: chartEntries.chartDate })
-      .from(chartEntries)
-      .where(and(eq(chartEntries.chartId, chartId), gte(chartEntries.chartDate, since)))
-      .groupBy(chartEntries.chartId, chartEntries.chartDate)
-      .orderBy(asc(chartEntries.chartDate)),
-    db
-      .select({ date: chartEntries.chartDate, rank: chartEntries.rank })
-      .from(chartEntries)
-      .where(and(eq(chartEntries.trackId, trackId), eq(chartEntries.chartId, chartId))),
-  ]);
+  const [dates, ranks] = await Promise.all([chartDatesSince(db).execute({ chartId, since }), songRanksOnChart(db).execute({ trackId, chartId })]);
   return { dates: dates.map((d) => d.date), ranks: new Map(ranks.map((r) => [r.date, r.rank])) };
 }
 

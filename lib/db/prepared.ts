@@ -1,0 +1,15 @@
+import type { Db } from './client';
+
+/**
+ * A query built once per database handle and run with new values through its `sql.placeholder`s, instead
+ * of Drizzle building the same SQL again on every call. For the reads behind every song page, where
+ * building cost about as much CPU as sending the query and reading its rows (bench/load-bench.ts).
+ */
+export function preparedPerDb<T>(prepare: (db: Db) => T): (db: Db) => T {
+  const byDb = new WeakMap<Db, T>();
+  return (db) => {
+    let query = byDb.get(db);
+    if (query === undefined) byDb.set(db, (query = prepare(db)));
+    return query;
+  };
+}
