@@ -43,16 +43,16 @@ async function waitFor(url: string, ms: number, exited: () => string | null): Pr
   throw new Error(`${url} did not answer 200 within ${ms / 1000} s`);
 }
 
-/** `next start -p <port>` in `appDir` (which must hold a build: `.next/BUILD_ID`) with DATABASE_URL. */
+/** `npm run start` (what the demo and the e2e tests run) on a port in `appDir`, which must hold a build (`.next/BUILD_ID`), with DATABASE_URL. */
 export async function startApp(appDir: string, port: number, databaseUrl: string): Promise<AppServer> {
   if (!existsSync(path.join(appDir, '.next', 'BUILD_ID'))) {
     throw new Error(`${appDir} holds no Next build: run \`npx next build\` there first (or pass --app-dir of a built copy)`);
   }
-  const child = spawn(path.join(appDir, 'node_modules', '.bin', 'next'), ['start', '-p', String(port), '-H', '127.0.0.1'], {
+  const child = spawn('npm', ['run', '-s', 'start', '--', '-p', String(port), '-H', '127.0.0.1'], {
     cwd: appDir,
     env: { ...process.env, DATABASE_URL: databaseUrl, NODE_ENV: 'production', LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'ignore', 'inherit'],
-    detached: true, // its own process group, so stop() ends next and any worker it forks
+    detached: true, // its own process group, so stop() ends npm, next and any worker it forks
   });
   let exit: string | null = null;
   child.on('exit', (code, signal) => (exit = `exit ${code ?? signal}`));
