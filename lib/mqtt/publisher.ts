@@ -93,32 +93,37 @@ export async function openPublisher(opts: PublisherOptions): Promise<Publisher> 
       let firstError: Error | null = null;
       let wake: (() => void) | null = null;
       const slotFreed = () => new Promise<void>((resolve) => (wake = resolve));
+      const settle = () => {
+        inFlight--;
+        settled++;
+        hooks.onSettled?.(settled);
+        const resume = wake;
+        wake = null;
+        resume?.();
+      };
       let sent = 0;
       for (const message of messages) {
         while (inFlight >= maxInFlight) await slotFreed();
         if (lost) break;
         inFlight++;
         sent++;
-        client
-          .publishAsync(message.topic, message.payload, publishOptions(message, protocolVersion))
-          .then(
-            () => {
-              acked++;
+        // One reaction per publish, not a .then plus a .finally: at tens of thousands a second the extra
+        // promises are measurable on the publishing thread.
+        client.publishAsync(message.topic, message.payload, publishOptions(message, protocolVersion)).then(
+          () => {
+            acked++;
+            try {
               hooks.onAck(message);
-            },
-            (err: Error) => {
-              failed++;
-              firstError ??= err;
-            },
-          )
-          .finally(() => {
-            inFlight--;
-            settled++;
-            hooks.onSettled?.(settled);
-            const resume = wake;
-            wake = null;
-            resume?.();
-          });
+            } finally {
+              settle();
+            }
+          },
+          (err: Error) => {
+            failed++;
+            firstError ??= err;
+            settle();
+          },
+        );
       }
       while (inFlight > 0) await slotFreed();
       failed += messages.length - sent;
