@@ -34,6 +34,8 @@ async function main() {
   const { songWhatIf, whatIfQuery } = await import('@/lib/attributes/song-what-if');
   const { getActiveTheme } = await import('@/lib/themes/theme-registry');
   const { getActiveAttributes } = await import('@/lib/attributes/attributes-registry');
+  const { getActiveVersions } = await import('@/lib/models/active-versions');
+  const { getSong } = await import('@/lib/queries/songs');
   const { tracks } = await import('@/lib/db/schema');
   const { isNotNull, and } = await import('drizzle-orm');
   const handle = createDb({ connectionLimit: 2 });
@@ -41,12 +43,13 @@ async function main() {
     const db = handle.db;
     const [theme, attrs] = await Promise.all([getActiveTheme(db), getActiveAttributes(db)]);
     if (!theme || !attrs) throw new Error('train a theme and a what-if model in this database first');
-    const songs = await db
+    const ids = await db
       .select({ id: tracks.id })
       .from(tracks)
       .where(and(isNotNull(tracks.danceability), isNotNull(tracks.releaseDate), isNotNull(tracks.key), isNotNull(tracks.durationMs)))
       .limit(200);
-    if (songs.length === 0) throw new Error('no song with audio features and a release date');
+    if (ids.length === 0) throw new Error('no song with audio features and a release date');
+    const songs = (await Promise.all(ids.map(({ id }) => getSong(db, id)))).filter((song) => song !== null);
     const features = (i: number) => ({ danceability: 0.3 + (i % 7) / 10, energy: 0.6, valence: 0.5, tempo: 90 + (i % 60), loudness: -6, acousticness: 0.2, speechiness: 0.05, instrumentalness: 0 });
     console.log(`theme model v${theme.version}, what-if model v${attrs.version}; ${CALLS} calls each after 20 warm-up calls`);
     const { sql } = await import('drizzle-orm');
@@ -62,12 +65,14 @@ async function main() {
     const { predictPopularity } = await import('@/lib/attributes/attributes-model');
     const { attributeRow } = await import('@/lib/attributes/attributes');
     const attrsModel = await loadAttributesModel(db, attrs.id);
-    const probe = await songWhatIf(db, songs[0]!.id);
+    // As the song page asks: the active version (one read, shared with the theme mix there), then the answer.
+    const songPageWhatIf = async (i: number) => songWhatIf(db, songs[i % songs.length]!, (await getActiveVersions(db, ['attributes'])).get('attributes'));
+    const probe = await songPageWhatIf(0);
     if (probe.state !== 'ok') throw new Error(`song ${songs[0]!.id}: ${probe.state}`);
     const { whatIfSchema } = await import('@/lib/attributes/what-if');
     const attributes = whatIfSchema.parse(Object.fromEntries(new URLSearchParams(probe.query)));
     await time('what-if: model only (cached model, one song)', (i) => predictPopularity(attrsModel, Float32Array.from(attributeRow({ ...attributes, tempo: 90 + (i % 60) }, attrsModel.spec.genres)), 1));
-    await time('what-if: one song from the catalog (song page)', (i) => songWhatIf(db, songs[i % songs.length]!.id));
+    await time('what-if: one song from the catalog (song page)', songPageWhatIf);
     await time('what-if: answer + 10 sensitivity sweeps (/what-if form)', (i) => answerWhatIf(db, { ...attributes, tempo: 90 + (i % 60) }));
     if (values.url) {
       const target = `${values.url.replace(/\/$/, '')}/what-if?${whatIfQuery(attributes)}`;

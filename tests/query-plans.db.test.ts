@@ -8,6 +8,7 @@ import mysql from 'mysql2/promise';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GET as getForecasts } from '@/app/api/v1/forecasts/route';
 import { fillForecasts } from '@/bench/load/seed';
+import { songWhatIf } from '@/lib/attributes/song-what-if';
 import { getDb } from '@/lib/db/client';
 import { models } from '@/lib/db/schema';
 import { loadExplorer } from '@/lib/explorer/load-explorer';
@@ -15,6 +16,7 @@ import { loadSongCharts } from '@/lib/explorer/load-song';
 import { parseExplorerParams } from '@/lib/explorer/params';
 import { runJob } from '@/lib/jobs/run-job';
 import { sampleDataJob } from '@/lib/jobs/sample-data';
+import { getActiveVersions } from '@/lib/models/active-versions';
 import { getSong } from '@/lib/queries/songs';
 import { songThemeMix } from '@/lib/themes/song-theme-mix';
 import { explainAll, formatPlan, scanProblems } from '@/tests/support/explain-plans';
@@ -107,7 +109,12 @@ describe('query plans', () => {
       const result = await problemsOf(async () => {
         const song = await getSong(getDb(), id);
         expect(song).not.toBeNull();
-        await Promise.all([loadSongCharts(getDb(), id, undefined), songThemeMix(getDb(), song!.audio)]);
+        const active = await getActiveVersions(getDb(), ['theme', 'attributes']);
+        await Promise.all([
+          loadSongCharts(getDb(), id, undefined),
+          songThemeMix(getDb(), song!.audio, active.get('theme')),
+          songWhatIf(getDb(), song!, active.get('attributes')),
+        ]);
       });
       expect(result.statements).toBeGreaterThanOrEqual(3);
       expect(result.problems, `song ${id}`).toEqual({});

@@ -45,6 +45,9 @@ export const songDetailSchema = z
       explicit: z.boolean().nullable(),
       spotifyId: z.string().nullable(),
       deezerId: nullableNumber,
+      genre: z.string().nullable(),
+      key: z.number().int().min(0).max(11).nullable().describe('Pitch class of the key, C = 0 … B = 11; null when no source gave it.'),
+      mode: z.number().int().min(0).max(1).nullable().describe('1 major, 0 minor; null when no source gave it.'),
       audio: z.record(z.string(), nullableNumber).describe('Audio features; each null when no source gave it.'),
     }),
     charts: z.array(

@@ -51,10 +51,14 @@ export async function getActiveAttributes(db: Db): Promise<ActiveAttributes | nu
     .where(and(eq(models.kind, 'attributes'), eq(models.status, 'active')))
     .orderBy(desc(models.activatedAt))
     .limit(1);
-  // A model of an older artifact version reads other inputs: treat it as absent until retrained.
-  if (!row || (row.spec as { schema?: unknown }).schema !== ATTRIBUTES_MODEL_SCHEMA) return null;
+  if (!row || !isCurrentAttributesSpec(row.spec)) return null;
   const { genres, typical } = attributesSpecSchema.pick({ genres: true, typical: true }).parse(row.spec);
   return { id: row.id, version: row.version, trainedAt: row.createdAt.toISOString(), metrics: row.metrics as unknown as AttributesMetrics, baselines: row.baselines as unknown as AttributesBaselines, genres, typical };
+}
+
+/** Whether a stored version's feature spec is of the current artifact version: an older one reads other inputs, so it counts as absent until retrained. */
+export function isCurrentAttributesSpec(spec: Record<string, unknown>): boolean {
+  return spec.schema === ATTRIBUTES_MODEL_SCHEMA;
 }
 
 const cache = new Map<number, Promise<AttributesModel>>();

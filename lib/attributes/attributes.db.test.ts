@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { artists, chartEntries, charts, popularitySnapshots, tracks } from '@/lib/db/schema';
+import { getActiveVersions } from '@/lib/models/active-versions';
+import { getSong } from '@/lib/queries/songs';
 import { createTestDb, type TestDb } from '@/tests/support/test-db';
 import { loadAttributesExamples, TARGET_DOC } from './attributes-data';
 import { getActiveAttributes, loadAttributesModel, storeAttributesModel } from './attributes-registry';
@@ -72,11 +74,13 @@ describe('what-if model', () => {
     expect(curve!.points.at(-1)!.popularity).toBeGreaterThan(curve!.points[0]!.popularity);
 
     // A stored song: its prediction, and a /what-if link whose answer is the same.
-    const song = await songWhatIf(t.db, 1);
+    const activeVersion = (await getActiveVersions(t.db, ['attributes'])).get('attributes');
+    const stored1 = await getSong(t.db, 1);
+    const song = await songWhatIf(t.db, stored1!, activeVersion);
     if (song.state !== 'ok') throw new Error(`expected a prediction, got ${song.state}`);
     expect(song.modelVersion).toBe(1);
     const linked = await answerWhatIf(t.db, whatIfSchema.parse(Object.fromEntries(new URLSearchParams(song.query))));
     expect(linked.popularity).toBeCloseTo(song.prediction.popularity, 3);
-    expect(await songWhatIf(t.db, 201)).toEqual({ state: 'missing', missing: ['danceability', 'energy', 'valence', 'tempo', 'loudness', 'acousticness', 'speechiness', 'instrumentalness', 'liveness', 'durationMs', 'key', 'mode'] });
+    expect(await songWhatIf(t.db, (await getSong(t.db, 201))!, activeVersion)).toEqual({ state: 'missing', missing: ['danceability', 'energy', 'valence', 'tempo', 'loudness', 'acousticness', 'speechiness', 'instrumentalness', 'liveness', 'durationMs', 'key', 'mode'] });
   });
 });

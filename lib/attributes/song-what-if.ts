@@ -1,13 +1,11 @@
 /** The what-if model's answer for a song in the catalog (the song page), and the /what-if link that reproduces it. */
-import { eq, sql } from 'drizzle-orm';
 import type { Db } from '@/lib/db/client';
-import { preparedPerDb } from '@/lib/db/prepared';
-import { tracks } from '@/lib/db/schema';
-import { toIsoDate } from '@/lib/queries/values';
+import type { ActiveVersion } from '@/lib/models/active-versions';
+import type { Song } from '@/lib/queries/songs';
 import { attributeRow, NUMERIC_ATTRIBUTES, type SongAttributes } from './attributes';
-import { ATTRIBUTE_COLUMNS, songAttributes } from './attributes-data';
+import { songAttributes } from './attributes-data';
 import { predictPopularity, type PopularityPrediction } from './attributes-model';
-import { getActiveAttributes, loadAttributesModel } from './attributes-registry';
+import { isCurrentAttributesSpec, loadAttributesModel } from './attributes-registry';
 
 export type SongWhatIf =
   | { state: 'ok'; prediction: PopularityPrediction; modelVersion: number; /** Query string for /what-if, prefilled with the song's attributes. */ query: string }
@@ -29,25 +27,15 @@ export function whatIfQuery(a: SongAttributes): string {
   return params.toString();
 }
 
-const songAttributeRow = preparedPerDb((db) =>
-  db
-    .select({ ...ATTRIBUTE_COLUMNS, releaseDate: tracks.releaseDate })
-    .from(tracks)
-    .where(eq(tracks.id, sql.placeholder('trackId')))
-    .prepare(),
-);
-
 /**
  * Predicted popularity (with its 80% interval) for a stored song from its attributes, or which
- * attributes it lacks. The artist's track record is left unknown here (the form takes it).
+ * attributes it lacks; `active` is the active what-if version (getActiveVersions). The artist's
+ * track record is left unknown here (the form takes it).
  */
-export async function songWhatIf(db: Db, trackId: number): Promise<SongWhatIf> {
-  const [row] = await songAttributeRow(db).execute({ trackId });
-  if (!row) return { state: 'missing', missing: ['song'] };
-  const a = songAttributes(row, toIsoDate(row.releaseDate));
+export async function songWhatIf(db: Db, song: Song, active: ActiveVersion | undefined): Promise<SongWhatIf> {
+  const a = songAttributes({ ...song.audio, durationMs: song.durationMs, key: song.key, mode: song.mode, explicit: song.explicit, genre: song.genre }, song.releaseDate);
   if ('missing' in a) return { state: 'missing', missing: a.missing };
-  const active = await getActiveAttributes(db);
-  if (!active) return { state: 'no-model' };
+  if (!active || !isCurrentAttributesSpec(active.featureSpec)) return { state: 'no-model' };
   const model = await loadAttributesModel(db, active.id);
   const [prediction] = await predictPopularity(model, Float32Array.from(attributeRow(a, model.spec.genres)), 1);
   if (!prediction) throw new Error('the what-if model returned no prediction');

@@ -2,6 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { models, type ModelKind, type NewModel } from '@/lib/db/schema';
 import { createTestDb, type TestDb } from '@/tests/support/test-db';
+import { getActiveVersions } from './active-versions';
 import { promoteModel, rollbackModel } from './registry-actions';
 
 let t: TestDb;
@@ -80,5 +81,19 @@ describe('rollbackModel', () => {
   it('refuses when no version is active', async () => {
     await t.db.insert(models).values([row('theme', 1, 'candidate')]);
     await expect(rollbackModel(t.db, 'theme')).rejects.toThrow(/no active theme model/);
+  });
+});
+
+describe('getActiveVersions', () => {
+  it('gives each kind asked for its active version, and leaves out kinds with none and kinds not asked for', async () => {
+    await t.db.insert(models).values([
+      { ...row('theme', 1, 'retired', new Date('2026-01-01')), featureSpec: { schema: 'old' } },
+      { ...row('theme', 2, 'active', new Date('2026-02-01')), featureSpec: { schema: 'new' } },
+      row('theme', 3, 'candidate'),
+      row('forecast', 1, 'active', new Date('2026-02-01')),
+    ]);
+    const active = await getActiveVersions(t.db, ['theme', 'attributes']);
+    expect([...active.keys()]).toEqual(['theme']);
+    expect(active.get('theme')).toEqual({ id: await idOf('theme', 2), version: 2, featureSpec: { schema: 'new' } });
   });
 });

@@ -1,5 +1,5 @@
 import { and, asc, count, desc, eq, gte, inArray, like, max, min, or, sql } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/mysql-core';
+import { alias, unionAll } from 'drizzle-orm/mysql-core';
 import type { Db } from '@/lib/db/client';
 import { preparedPerDb } from '@/lib/db/prepared';
 import { chartEntries, charts, tracks } from '@/lib/db/schema';
@@ -23,6 +23,10 @@ export interface Song {
   explicit: boolean | null;
   spotifyId: string | null;
   deezerId: number | null;
+  genre: string | null;
+  /** Pitch class 0–11 (C = 0) and mode (1 major, 0 minor), where a catalog gave them. */
+  key: number | null;
+  mode: number | null;
   audio: AudioFeatures;
 }
 
@@ -38,6 +42,9 @@ const songById = preparedPerDb((db) =>
       explicit: tracks.explicit,
       spotifyId: tracks.spotifyId,
       deezerId: tracks.deezerId,
+      genre: tracks.genre,
+      key: tracks.key,
+      mode: tracks.mode,
       audio: {
         danceability: tracks.danceability,
         energy: tracks.energy,
@@ -121,36 +128,39 @@ export async function listSongChartRuns(db: Db, trackId: number): Promise<SongCh
     );
 }
 
-const chartDatesSince = preparedPerDb((db) =>
-  db
-    .select({ date: chartEntries.chartDate })
-    .from(chartEntries)
-    .where(and(eq(chartEntries.chartId, sql.placeholder('chartId')), gte(chartEntries.chartDate, sql.placeholder('since'))))
-    .groupBy(chartEntries.chartId, chartEntries.chartDate)
-    .orderBy(asc(chartEntries.chartDate))
-    .prepare(),
-);
-
-const songRanksOnChart = preparedPerDb((db) =>
-  db
-    .select({ date: chartEntries.chartDate, rank: chartEntries.rank })
-    .from(chartEntries)
-    .where(and(eq(chartEntries.trackId, sql.placeholder('trackId')), eq(chartEntries.chartId, sql.placeholder('chartId'))))
-    .prepare(),
-);
-
 /**
- * The song's weekly ranks on one chart and that chart's dates since the song's first week there, oldest
- * first. The dates group on the primary key's prefix: a loose index scan, one entry per week.
+ * One statement, two reads: the chart's dates since the song's first week there (grouped on the primary
+ * key's prefix: a loose index scan, one entry per week; rank NULL), then the song's own weeks on it (through
+ * the track index). UNION ALL keeps both plans and saves the page a round trip.
  */
+const songChartHistory = preparedPerDb((db) =>
+  unionAll(
+    db
+      .select({ date: chartEntries.chartDate, rank: sql<number | null>`NULL` })
+      .from(chartEntries)
+      .where(and(eq(chartEntries.chartId, sql.placeholder('chartId')), gte(chartEntries.chartDate, sql.placeholder('since'))))
+      .groupBy(chartEntries.chartId, chartEntries.chartDate),
+    db
+      .select({ date: chartEntries.chartDate, rank: chartEntries.rank })
+      .from(chartEntries)
+      .where(and(eq(chartEntries.trackId, sql.placeholder('trackId')), eq(chartEntries.chartId, sql.placeholder('chartId')))),
+  ).prepare(),
+);
+
+/** The song's weekly ranks on one chart and that chart's dates since the song's first week there, oldest first. */
 export async function listSongChartHistory(
   db: Db,
   trackId: number,
   chartId: number,
   since: string,
 ): Promise<{ dates: string[]; ranks: Map<string, number> }> {
-  const [dates, ranks] = await Promise.all([chartDatesSince(db).execute({ chartId, since }), songRanksOnChart(db).execute({ trackId, chartId })]);
-  return { dates: dates.map((d) => d.date), ranks: new Map(ranks.map((r) => [r.date, r.rank])) };
+  const dates: string[] = [];
+  const ranks = new Map<string, number>();
+  for (const { date, rank } of await songChartHistory(db).execute({ chartId, since, trackId })) {
+    if (rank === null) dates.push(date);
+    else ranks.set(date, rank);
+  }
+  return { dates: dates.sort(), ranks };
 }
 
 /** The weekly ranks of many songs on one chart between two dates: one query for a page of sparklines. */

@@ -32,7 +32,7 @@ export async function classifyThemes(db: Db, features: ThemeFeatures): Promise<T
 }
 
 /** The occasion mix from a given (active) theme model, for callers that already looked it up. */
-export async function classifyWith(db: Db, active: ActiveTheme, features: ThemeFeatures): Promise<ThemeMix> {
+export async function classifyWith(db: Db, active: Pick<ActiveTheme, 'id' | 'version'>, features: ThemeFeatures): Promise<ThemeMix> {
   const model = await loadThemeModel(db, active.id);
   const x = Float32Array.from(model.spec.featureNames.map((name) => features[name as ThemeFeatureName]));
   const p = await predictThemes(model, x, 1);

@@ -3,6 +3,7 @@ import { SongForecastChart } from '@/components/charts/song-forecast-chart';
 import { songWhatIf } from '@/lib/attributes/song-what-if';
 import { getDb } from '@/lib/db/client';
 import { loadSongCharts } from '@/lib/explorer/load-song';
+import { getActiveVersions } from '@/lib/models/active-versions';
 import type { Song } from '@/lib/queries/songs';
 import { AudioFeaturesPanel } from './audio-features';
 import { songThemeMix } from '@/lib/themes/song-theme-mix';
@@ -15,10 +16,11 @@ import { WhatIfPanel } from './what-if-panel';
 /** Everything on the song page below the lookup: streamed in while the skeleton shows. */
 export async function SongBody({ song, chartSlug }: { song: Song; chartSlug: string | undefined }) {
   const db = getDb();
-  const [{ runs, run, history, forecast, audits }, themeMix, whatIf] = await Promise.all([
+  const [{ runs, run, history, forecast, audits }, [themeMix, whatIf]] = await Promise.all([
     loadSongCharts(db, song.id, chartSlug),
-    songThemeMix(db, song.audio),
-    songWhatIf(db, song.id),
+    getActiveVersions(db, ['theme', 'attributes']).then((active) =>
+      Promise.all([songThemeMix(db, song.audio, active.get('theme')), songWhatIf(db, song, active.get('attributes'))]),
+    ),
   ]);
   return (
     <div className="flex flex-col gap-6">
