@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chanceBand, formatAgo, formatDate, formatDuration, formatMonthYear, formatPercent, formatWeek, isoWeek, movement } from './format';
+import { chanceBand, formatAgo, formatDate, formatDuration, formatKey, formatMonthYear, formatPercent, formatWeek, isoWeek, movement } from './format';
 
 describe('dates', () => {
   it('writes calendar dates day month year, whatever the time zone', () => {
@@ -34,6 +34,13 @@ describe('numbers', () => {
   it('formats durations as m:ss', () => {
     expect(formatDuration(215_000)).toBe('3:35');
     expect(formatDuration(61_000)).toBe('1:01');
+  });
+
+  it('names keys with their mode', () => {
+    expect(formatKey(0, 1)).toBe('C major');
+    expect(formatKey(6, 0)).toBe('F♯/G♭ minor');
+    expect(formatKey(11, null)).toBe('B');
+    expect(() => formatKey(12, 1)).toThrow(RangeError);
   });
 
   it('bands chances', () => {

@@ -64,6 +64,16 @@ export function formatDuration(ms: number): string {
   return `${Math.floor(total / 60)}:${String(total % 60).padStart(2, '0')}`;
 }
 
+/** Pitch classes 0–11 by name, C = 0 (the key field of audio-feature catalogs). */
+export const KEY_NAMES = ['C', 'C♯/D♭', 'D', 'D♯/E♭', 'E', 'F', 'F♯/G♭', 'G', 'G♯/A♭', 'A', 'A♯/B♭', 'B'] as const;
+
+/** Pitch class and mode (1 major, 0 minor) → "F♯/G♭ minor"; the mode alone is left out when unknown. */
+export function formatKey(key: number, mode: number | null): string {
+  const name = KEY_NAMES[key];
+  if (name === undefined) throw new RangeError(`not a pitch class: ${key}`);
+  return mode === null ? name : `${name} ${mode === 1 ? 'major' : 'minor'}`;
+}
+
 export type Movement = { kind: 'up' | 'down'; places: number } | { kind: 'same' | 'new' | 're' };
 
 /** Chart movement since the previous week: up/down by places, same, NEW (first week) or RE (back after a gap). */

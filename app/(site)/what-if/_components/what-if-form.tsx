@@ -5,9 +5,9 @@ import { SensitivityCharts } from '@/components/charts/sensitivity-chart';
 import type { ActionState } from '@/lib/actions';
 import { NUMERIC_ATTRIBUTES } from '@/lib/attributes/attributes';
 import type { WhatIfAnswer } from '@/lib/attributes/what-if';
+import { KEY_NAMES } from '@/lib/format';
 import { whatIfAction } from '../actions';
 
-const KEYS = ['C', 'C♯/D♭', 'D', 'D♯/E♭', 'E', 'F', 'F♯/G♭', 'G', 'G♯/A♭', 'A', 'A♯/B♭', 'B'];
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 /** A typical chart song, so the first answer needs no typing. */
 const DEFAULTS: Record<string, number> = { danceability: 0.68, energy: 0.65, valence: 0.5, tempo: 118, loudness: -6.3, acousticness: 0.2, speechiness: 0.09, instrumentalness: 0.01, liveness: 0.15, durationSec: 200 };
@@ -42,7 +42,7 @@ export function WhatIfForm({ genres, typical, values, answer }: { genres: string
         <label className="flex flex-col gap-1 text-sm">
           <span className="text-muted">Key</span>
           <select name="key" defaultValue={initial('key', 0)} className={`${inputClass} ${border('key')}`} {...invalid('key')}>
-            {KEYS.map((k, i) => <option key={k} value={i}>{k}</option>)}
+            {KEY_NAMES.map((k, i) => <option key={k} value={i}>{k}</option>)}
           </select>
           <FieldError name="key" errors={fields?.key} />
         </label>

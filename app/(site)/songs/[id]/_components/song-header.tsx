@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { formatDate, formatDuration } from '@/lib/format';
+import { formatDate, formatDuration, formatKey } from '@/lib/format';
 import type { Song, SongChartRun } from '@/lib/queries/songs';
 
 /** Title, artists, facts, outside links, and the charts the song is on now. */
@@ -8,6 +8,8 @@ export function SongHeader({ song, runs }: { song: Song; runs: SongChartRun[] })
     song.releaseDate ? `Released ${formatDate(song.releaseDate)}` : null,
     song.album,
     song.durationMs !== null ? formatDuration(song.durationMs) : null,
+    song.genre,
+    song.key !== null ? formatKey(song.key, song.mode) : null,
     song.explicit ? 'Explicit' : null,
   ].filter((f): f is string => Boolean(f));
   const onNow = runs.filter((r) => r.currentRank !== null);
