@@ -3,10 +3,11 @@
  * one and load it (one cached model per process, reloaded when the active id changes).
  * Promotion itself is promoteModel in registry-actions.ts (one transaction).
  */
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Db } from '@/lib/db/client';
 import { models } from '@/lib/db/schema';
 import { readsTheseFeatures } from '@/lib/features/forecast-rows';
+import { getActiveVersions } from './active-versions';
 import { deserializeForecastModel, serializeForecastModel, type ForecastModel } from './artifact';
 
 export interface ActiveModelInfo {
@@ -18,12 +19,7 @@ export interface ActiveModelInfo {
 
 /** The active forecast model's id and version, or null. */
 export async function getActiveForecastInfo(db: Db): Promise<ActiveModelInfo | null> {
-  const [row] = await db
-    .select({ id: models.id, version: models.version, featureSpec: models.featureSpec })
-    .from(models)
-    .where(and(eq(models.kind, 'forecast'), eq(models.status, 'active')))
-    .orderBy(desc(models.activatedAt))
-    .limit(1);
+  const row = (await getActiveVersions(db, ['forecast'])).get('forecast');
   return row ? { id: row.id, version: row.version, readsTheseFeatures: readsTheseFeatures(row.featureSpec) } : null;
 }
 
