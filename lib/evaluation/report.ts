@@ -2,6 +2,7 @@
  * Plain-text tables of an evaluation: one per horizon, the model and the baselines on the
  * same test rows, with the reference results beside ours.
  */
+import { HORIZONS, type Horizon } from '@/lib/features/forecast-rows';
 import type { FeatureImportance } from '@/lib/models/importance';
 import type { HorizonMetrics } from '@/lib/models/metrics';
 import type { ReferenceResults } from './datasets';
@@ -42,4 +43,38 @@ export function importanceTable(horizon: number, groups: readonly FeatureImporta
   const lines = [`permutation importance at h = ${horizon} weeks (test rows, one seeded shuffle per group)`, '', '| feature group | AUC drop | Brier rise | MAE p50 rise |', '|---|---:|---:|---:|'];
   for (const g of groups) lines.push(`| ${g.group} | ${fmt(g.aucDrop, 3)} | ${fmt(g.brierRise, 4)} | ${fmt(g.maeRise, 2)} |`);
   return lines.join('\n');
+}
+
+/** One line of a rolling-origin validation: one model (one seed of ours, or a baseline) on one fold's validation weeks. */
+export interface RollingLine {
+  fold: number;
+  /** The summary groups lines by this: `forecast (ours)` over folds × seeds, a baseline over folds. */
+  group: string;
+  /** The line's name in the table (the group and, for ours, the seed). */
+  model: string;
+  trainRows: number;
+  metrics: Record<`${Horizon}`, HorizonMetrics>;
+  /** Best epoch, CPU seconds: free text. */
+  note: string;
+}
+
+/** A Markdown table of every fold's lines, then each group's mean and min–max of AUC and Brier skill per horizon. */
+export function rollingTable(lines: readonly RollingLine[]): string {
+  const heads = HORIZONS.flatMap((h) => [`h=${h} rows`, `h=${h} base rate`, `h=${h} AUC`, `h=${h} skill`]);
+  const out = [`| fold | model | train rows | ${heads.join(' | ')} | note |`, `|---|---|---:|${heads.map(() => '---:').join('|')}|---|`];
+  for (const l of lines) {
+    const m = HORIZONS.flatMap((h) => {
+      const v = l.metrics[`${h}`];
+      return [String(v.rows), fmt(v.baseRate, 3), fmt(v.auc, 3), fmt(v.brierSkill, 3)];
+    });
+    out.push(`| ${l.fold} | ${l.model} | ${l.trainRows} | ${m.join(' | ')} | ${l.note} |`);
+  }
+  const spread = (v: number[]) => `${fmt(v.reduce((a, b) => a + b, 0) / v.length, 3)} (${fmt(Math.min(...v), 3)} – ${fmt(Math.max(...v), 3)})`;
+  const summary = ['| model | lines | ' + HORIZONS.flatMap((h) => [`h=${h} AUC`, `h=${h} skill`]).join(' | ') + ' |', `|---|---:|${HORIZONS.map(() => '---:|---:').join('|')}|`];
+  for (const group of [...new Set(lines.map((l) => l.group))]) {
+    const of = lines.filter((l) => l.group === group);
+    const cols = HORIZONS.flatMap((h) => [spread(of.map((l) => l.metrics[`${h}`].auc)), spread(of.map((l) => l.metrics[`${h}`].brierSkill))]);
+    summary.push(`| ${group} | ${of.length} | ${cols.join(' | ')} |`);
+  }
+  return [...out, '', 'mean (min–max) over the lines above', '', ...summary].join('\n');
 }

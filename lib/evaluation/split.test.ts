@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { FEATURE_COUNT, dayNumber } from '@/lib/features/forecast-features';
 import type { ForecastRows } from '@/lib/features/forecast-rows';
-import { evaluationSplit, type SplitWindows } from './split';
+import { evaluationSplit, rollingFold, type SplitWindows } from './split';
 
 const WINDOWS: SplitWindows = { train: ['2000-01-01', '2017-12-31'], validation: ['2018-01-01', '2018-12-31'], test: ['2019-01-01', '2023-06-30'] };
 
@@ -59,5 +59,53 @@ describe('evaluationSplit', () => {
   it('rejects windows out of order', () => {
     const rows = rowsAt([]);
     expect(() => evaluationSplit(rows, { ...WINDOWS, validation: ['2017-06-01', '2018-12-31'] })).toThrow(/in order/);
+  });
+});
+
+describe('rollingFold', () => {
+  it('trains before the fold year and validates on its weeks, never on later ones', () => {
+    const rows = rowsAt([
+      { date: '1999-06-05', observed: [1, 1] }, // before the training window: left out
+      { date: '2000-01-01', observed: [1, 1] },
+      { date: '2016-05-07', observed: [1, 1] }, // +26 and +52 weeks both before 2017
+      { date: '2017-01-07', observed: [1, 1] },
+      { date: '2017-12-30', observed: [1, 1] },
+      { date: '2018-01-06', observed: [1, 1] }, // after the fold year: in no set
+      { date: '2019-03-02', observed: [1, 1] }, // a test week: in no set
+    ]);
+    const fold = rollingFold(rows, WINDOWS, 2017);
+    expect(fold.train).toEqual([1, 2]);
+    expect(fold.validation).toEqual([3, 4]);
+    expect(fold.validationByHorizon[26]).toEqual([3, 4]);
+    expect(fold.validationByHorizon[52]).toEqual([3, 4]);
+  });
+
+  it('counts a training outcome only when it is observed before 1 January of the fold year, per horizon', () => {
+    // 2016-07-02 + 26 weeks = 2016-12-31 (before 2017); + 52 weeks = 2017-07-01 (inside it).
+    // 2016-07-09 + 26 weeks = 2017-01-07: no outcome before 2017 at either horizon.
+    const rows = rowsAt([
+      { date: '2016-01-02', observed: [1, 1] }, // + 52 weeks = 2016-12-31
+      { date: '2016-01-09', observed: [1, 1] }, // + 52 weeks = 2017-01-07
+      { date: '2016-07-02', observed: [1, 1] },
+      { date: '2016-07-03', observed: [1, 1] }, // + 26 weeks = 2017-01-01, the origin itself
+      { date: '2016-07-09', observed: [1, 1] },
+      { date: '2017-03-04', observed: [1, 0] }, // validation week without a +52 outcome in the data
+    ]);
+    const fold = rollingFold(rows, WINDOWS, 2017);
+    expect(fold.train).toEqual([0, 1, 2]);
+    expect(Array.from(fold.rows.targets[26].observed)).toEqual([1, 1, 1, 0, 0, 1]);
+    expect(Array.from(fold.rows.targets[52].observed)).toEqual([1, 0, 0, 0, 0, 0]);
+    expect(fold.validation).toEqual([5]);
+    expect(fold.validationByHorizon[26]).toEqual([5]);
+    expect(fold.validationByHorizon[52]).toEqual([]);
+    // The input rows are not changed.
+    expect(Array.from(rows.targets[52].observed)).toEqual([1, 1, 1, 1, 1, 0]);
+  });
+
+  it('rejects a fold that reaches the test window or leaves no training weeks', () => {
+    const rows = rowsAt([]);
+    expect(() => rollingFold(rows, WINDOWS, 2019)).toThrow(/test window/);
+    expect(() => rollingFold(rows, WINDOWS, 2018)).not.toThrow();
+    expect(() => rollingFold(rows, WINDOWS, 2000)).toThrow(/no training weeks/);
   });
 });

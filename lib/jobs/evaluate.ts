@@ -2,7 +2,8 @@
  * evaluate — scores the forecast on real chart history (issue 4): imports each data set
  * from the shared data directory through the regular importers into a scratch database of
  * its own (`<database>_eval_<data set>`), trains on a fixed calendar split, and prints the
- * model's and the baselines' metrics on the same test rows with the published reference results.
+ * model's and the baselines' metrics on the same test rows with the published reference results;
+ * or (`--rolling`) validates year by year before the test window, over several seeds, scoring no test row.
  * Trigger: a person checking the model. Schedule: on demand. Never touches the main data.
  */
 import { existsSync } from 'node:fs';
@@ -14,9 +15,9 @@ import { dbEnv } from '@/lib/env';
 import { FEATURE_COUNT } from '@/lib/features/forecast-features';
 import { HORIZONS } from '@/lib/features/forecast-rows';
 import { EVALUATION_DATASETS, type EvaluationDataset } from '@/lib/evaluation/datasets';
-import { horizonTable, importanceTable } from '@/lib/evaluation/report';
+import { horizonTable, importanceTable, rollingTable, type RollingLine } from '@/lib/evaluation/report';
 import { openScratchDb, type ScratchDb } from '@/lib/evaluation/scratch-db';
-import { evaluationSplit } from '@/lib/evaluation/split';
+import { evaluationSplit, observedByHorizon, rollingFold } from '@/lib/evaluation/split';
 import { IMPORT_FORMATS } from '@/lib/importers/formats';
 import { runImport } from '@/lib/importers/run-import';
 import { predictWithModel } from '@/lib/models/artifact';
@@ -26,6 +27,11 @@ import { defineJob, type JobContext } from './types';
 
 /** Songs predicted at once for the speed measurement (the issue's 50,000). */
 const PREDICT_BENCH_ROWS = 50_000;
+
+/** A comma-separated list (`2015,2016`) of what `item` accepts. */
+function numberList<T extends z.ZodType>(item: T) {
+  return z.preprocess((v) => (typeof v === 'string' ? v.split(',').map((s) => s.trim()) : v), z.array(item).min(1));
+}
 
 export const evaluateInput = z
   .object({
@@ -40,8 +46,12 @@ export const evaluateInput = z
     seed: z.coerce.number().int().min(0).max(2 ** 31 - 1).default(1),
     keep: z.boolean().default(false),
     reuse: z.boolean().default(false),
+    rolling: numberList(z.coerce.number().int().min(1900).max(2100)).optional(),
+    seeds: numberList(z.coerce.number().int().min(0).max(2 ** 31 - 1)).optional(),
   })
-  .strict();
+  .strict()
+  .refine((o) => o.rolling || !o.seeds, { message: '--seeds goes with --rolling (the fixed split takes --seed)', path: ['seeds'] })
+  .refine((o) => !o.rolling || o.dataset !== 'all', { message: '--rolling validates one data set: give --dataset billboard', path: ['rolling'] });
 
 /**
  * `work`'s result with the wall and the CPU seconds it took: on a shared machine the wall clock says more
@@ -62,11 +72,18 @@ async function importDataset(ctx: JobContext, scratch: ScratchDb, set: Evaluatio
   ctx.log.info({ dataset: set.name, rows: stats.rows, badLines: stats.badLines, seconds: Math.round(seconds) }, 'imported');
 }
 
-async function evaluateDataset(ctx: JobContext, scratch: ScratchDb, set: EvaluationDataset, input: z.infer<typeof evaluateInput>) {
+type EvaluateInput = z.infer<typeof evaluateInput>;
+
+/** The data set's forecast rows, imported first unless --reuse finds them in the kept scratch database. */
+async function datasetRows(ctx: JobContext, scratch: ScratchDb, set: EvaluationDataset, input: EvaluateInput) {
   const [imported] = await scratch.db.select({ n: sql<number>`COUNT(*)`.mapWith(Number) }).from(charts).where(like(charts.slug, set.chartSlugs));
   if (!input.reuse || !imported?.n) await importDataset(ctx, scratch, set, input.dataDir);
   ctx.progress(0, 0, `${set.name}: building rows`);
-  const rows = await set.loadRows(scratch.db);
+  return set.loadRows(scratch.db);
+}
+
+async function evaluateDataset(ctx: JobContext, scratch: ScratchDb, set: EvaluationDataset, input: EvaluateInput) {
+  const rows = await datasetRows(ctx, scratch, set, input);
   const split = evaluationSplit(rows, set.windows);
   if (split.train.length === 0 || HORIZONS.some((h) => split.test[h].length === 0)) {
     throw new Error(`${set.name}: the data do not cover the split (${split.train.length} train rows, test ${HORIZONS.map((h) => split.test[h].length).join('/')})`);
@@ -78,8 +95,7 @@ async function evaluateDataset(ctx: JobContext, scratch: ScratchDb, set: Evaluat
   const baselines = scoreBaselines(rows, split.train, split.test);
   const importance = await scoreImportance(fit.model, rows, split.test, input.seed);
   // The validation weeks picked the epoch and fitted the Platt scaling: their Brier skill is in-sample, their AUC is not.
-  const validationRows = Object.fromEntries(HORIZONS.map((h) => [h, split.validation.filter((r) => rows.targets[h].observed[r])])) as Record<(typeof HORIZONS)[number], number[]>;
-  const validation = await scoreModel(fit.model, rows, validationRows);
+  const validation = await scoreModel(fit.model, rows, observedByHorizon(rows, split.validation));
 
   const bench = new Float32Array(PREDICT_BENCH_ROWS * FEATURE_COUNT);
   for (let i = 0; i < PREDICT_BENCH_ROWS; i++) {
@@ -120,6 +136,43 @@ async function evaluateDataset(ctx: JobContext, scratch: ScratchDb, set: Evaluat
   };
 }
 
+/**
+ * Rolling-origin validation: per fold year, trains with each seed exactly as the fixed split does (the
+ * year's weeks pick the epoch and fit the calibration) and scores the model and logistic on rank on those
+ * weeks. The folds end before the test window, so no test row is scored (the rows are built over all weeks, as features need).
+ */
+async function evaluateRolling(ctx: JobContext, scratch: ScratchDb, set: EvaluationDataset, input: EvaluateInput & { rolling: number[] }) {
+  const seeds = input.seeds ?? [input.seed];
+  const rows = await datasetRows(ctx, scratch, set, input);
+  const folds = input.rolling.map((year) => rollingFold(rows, set.windows, year));
+  const empty = folds.find((f) => f.train.length === 0 || HORIZONS.some((h) => f.validationByHorizon[h].length === 0));
+  if (empty) throw new Error(`${set.name}: the data do not cover fold ${empty.year} (${empty.train.length} train rows, validation ${HORIZONS.map((h) => empty.validationByHorizon[h].length).join('/')})`);
+  const lines: RollingLine[] = [];
+  for (const fold of folds) {
+    const rank = scoreBaselines(fold.rows, fold.train, fold.validationByHorizon);
+    lines.push({ fold: fold.year, group: 'logistic on rank', model: 'logistic on rank', trainRows: fold.train.length, note: 'fitted on the train rows', metrics: Object.fromEntries(HORIZONS.map((h) => [`${h}`, rank[`${h}`].logisticRank])) as RollingLine['metrics'] });
+    for (const seed of seeds) {
+      ctx.progress(0, input.epochs, `${set.name}: fold ${fold.year}, seed ${seed}`);
+      const training = await timed(() => fitForecastModel(fold.rows, fold.train, { seed, epochs: input.epochs }, (epoch) => ctx.progress(epoch), fold.validation));
+      const metrics = await scoreModel(training.result.model, fold.rows, fold.validationByHorizon);
+      training.result.model.network.dispose();
+      lines.push({ fold: fold.year, group: 'forecast (ours)', model: `forecast (ours), seed ${seed}`, trainRows: fold.train.length, metrics, note: `best epoch ${training.result.bestEpoch}, ${training.cpuSeconds.toFixed(1)} s CPU` });
+    }
+  }
+  console.log(
+    [
+      `## ${set.name}: rolling-origin validation, folds ${input.rolling.join(', ')}, seeds ${seeds.join(', ')}, ${input.epochs} epochs`,
+      `train from ${set.windows.train[0]} on as-of weeks whose outcome (per horizon) is observed before 1 January of the fold year; validate on that year's weeks.`,
+      'Our Brier skill is calibrated on these rows (the Platt scaling is fitted there); logistic on rank is fitted on the train rows.',
+      '',
+      rollingTable(lines),
+      '',
+    ].join('\n'),
+  );
+  const round = (v: number) => Math.round(v * 1000) / 1000;
+  return { folds: lines.map((l) => ({ fold: l.fold, model: l.model, ...Object.fromEntries(HORIZONS.flatMap((h) => [[`auc${h}`, round(l.metrics[`${h}`].auc)], [`brierSkill${h}`, round(l.metrics[`${h}`].brierSkill)]])) })) };
+}
+
 export const evaluateJob = defineJob({
   name: 'evaluate',
   summary: 'Score the forecast and the baselines on real Billboard and Spotify Top-50 history (scratch database).',
@@ -131,6 +184,12 @@ export const evaluateJob = defineJob({
     'on the same test rows: base rate, AUC, Brier, Brier skill, MAE/RMSE of p50, p10–p90 coverage (also of the',
     'non-zero outcomes) and the interval score, for the model, the baselines and the reference results.',
     'Exits 2 when the data directory is missing. --reuse skips the import of a data set a kept scratch database has.',
+    '',
+    '--rolling 2015,2016,2017,2018 --seeds 1,2,3 instead validates year by year and scores no test row: for each fold',
+    'year Y it trains from the training window\'s start on as-of weeks whose outcome is observed before Y-01-01 (per',
+    'horizon), with each seed, the epoch picked on Y\'s weeks as the fixed split picks it on 2018, and prints per fold',
+    'and seed the rows, base rate, AUC and Brier skill at both horizons on Y\'s weeks, beside logistic on rank on the',
+    'same rows, then their mean and min–max over folds × seeds. Fold years must end before the test window.',
   ].join('\n'),
   options: {
     dataset: { type: 'string', description: 'billboard, top50 or all (default all)' },
@@ -139,6 +198,8 @@ export const evaluateJob = defineJob({
     seed: { type: 'string', description: 'random seed (default 1)' },
     keep: { type: 'boolean', description: 'keep the scratch database' },
     reuse: { type: 'boolean', description: 'do not import again a data set the kept scratch database already has' },
+    rolling: { type: 'string', description: 'rolling-origin validation on these fold years, e.g. 2015,2016,2017,2018 (no test rows)' },
+    seeds: { type: 'string', description: 'with --rolling: the seeds to train each fold with, e.g. 1,2,3 (default --seed)' },
   },
   input: z.preprocess((v) => {
     if (typeof v !== 'object' || v === null) return v;
@@ -152,7 +213,8 @@ export const evaluateJob = defineJob({
     for (const name of names) {
       const scratch = await openScratchDb(dbEnv().DATABASE_URL, name);
       try {
-        results[name] = await evaluateDataset(ctx, scratch, EVALUATION_DATASETS[name], input);
+        const set = EVALUATION_DATASETS[name];
+        results[name] = input.rolling ? await evaluateRolling(ctx, scratch, set, { ...input, rolling: input.rolling }) : await evaluateDataset(ctx, scratch, set, input);
         Object.assign(ctx.stats, results);
         if (input.keep) kept.push(scratch.database);
       } finally {
