@@ -59,6 +59,6 @@ EXPOSE 3000
 HEALTHCHECK --interval=15s --timeout=5s --start-period=20s --retries=3 \
   CMD ["node", "-e", "fetch(`http://127.0.0.1:${process.env.PORT}/api/health`).then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
 ENTRYPOINT []
-# A 64 MB young generation, as `npm start` gives `next start`: song pages allocate much and die young, and
-# the default 16 MB made them cost 10-15% more CPU (docs/scaling.md).
+# A 64 MB young generation, as `npm start` gives `next start`: with the default 16 MB, song pages cost
+# 10-15% more CPU (docs/scaling.md).
 CMD ["node", "--max-semi-space-size=64", "server.js"]
