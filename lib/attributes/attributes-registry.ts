@@ -1,7 +1,8 @@
 /** What-if models in the `models` table (kind 'attributes'): store a version, read the active one. */
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '@/lib/db/client';
 import { models } from '@/lib/db/schema';
+import { activeOfKinds, NEWEST_ACTIVATION_FIRST } from '@/lib/models/active-versions';
 import { promoteModel } from '@/lib/models/registry-actions';
 import { ATTRIBUTES_MODEL_SCHEMA, attributesSpecSchema, deserializeAttributesModel, serializeAttributesModel, type AttributesModel } from './attributes-model';
 import type { AttributesTraining } from './train-attributes';
@@ -48,8 +49,8 @@ export async function getActiveAttributes(db: Db): Promise<ActiveAttributes | nu
   const [row] = await db
     .select({ id: models.id, version: models.version, createdAt: models.createdAt, metrics: models.metrics, baselines: models.baselineMetrics, spec: models.featureSpec })
     .from(models)
-    .where(and(eq(models.kind, 'attributes'), eq(models.status, 'active')))
-    .orderBy(desc(models.activatedAt))
+    .where(activeOfKinds(['attributes']))
+    .orderBy(NEWEST_ACTIVATION_FIRST)
     .limit(1);
   if (!row || !isCurrentAttributesSpec(row.spec)) return null;
   const { genres, typical } = attributesSpecSchema.pick({ genres: true, typical: true }).parse(row.spec);

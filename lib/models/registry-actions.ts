@@ -2,6 +2,7 @@ import { and, desc, eq, isNotNull, ne } from 'drizzle-orm';
 import type { Db } from '@/lib/db/client';
 import { models, type ModelKind } from '@/lib/db/schema';
 import { AppError } from '@/lib/errors';
+import { activeOfKinds } from './active-versions';
 
 export interface RegistryChange {
   kind: ModelKind;
@@ -28,7 +29,7 @@ export async function promoteModel(db: Db, modelId: number): Promise<RegistryCha
     const [active] = await tx
       .select(versionColumns)
       .from(models)
-      .where(and(eq(models.kind, target.kind), eq(models.status, 'active')))
+      .where(activeOfKinds([target.kind]))
       .for('update');
     if (active) await tx.update(models).set({ status: 'retired' }).where(eq(models.id, active.id));
     await tx.update(models).set({ status: 'active', activatedAt: new Date() }).where(eq(models.id, target.id));
@@ -51,7 +52,7 @@ export async function rollbackModel(db: Db, kind: ModelKind): Promise<RegistryCh
     const [active] = await tx
       .select(versionColumns)
       .from(models)
-      .where(and(eq(models.kind, kind), eq(models.status, 'active')))
+      .where(activeOfKinds([kind]))
       .for('update');
     if (!active) throw new AppError('CONFLICT', `There is no active ${kind} model to roll back from.`);
     const [previous] = await tx

@@ -1,7 +1,8 @@
 /** Theme models in the `models` table (kind 'theme'): store a version, read the active one and its report. */
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '@/lib/db/client';
 import { models } from '@/lib/db/schema';
+import { activeOfKinds, NEWEST_ACTIVATION_FIRST } from '@/lib/models/active-versions';
 import { promoteModel } from '@/lib/models/registry-actions';
 import type { ClassificationReport } from './cv';
 import type { ThemeTraining } from './train-themes';
@@ -53,8 +54,8 @@ export async function getActiveTheme(db: Db): Promise<ActiveTheme | null> {
   const [row] = await db
     .select({ id: models.id, version: models.version, createdAt: models.createdAt, metrics: models.metrics, baseline: models.baselineMetrics })
     .from(models)
-    .where(and(eq(models.kind, 'theme'), eq(models.status, 'active')))
-    .orderBy(desc(models.activatedAt))
+    .where(activeOfKinds(['theme']))
+    .orderBy(NEWEST_ACTIVATION_FIRST)
     .limit(1);
   if (!row) return null;
   const majority = row.baseline.majorityAccuracy;
