@@ -12,11 +12,14 @@ interface NavSelectProps {
   href: (value: string) => string;
 }
 
-/** A labelled select that loads a new URL on change; inside a GET form it also works without JavaScript. */
+/**
+ * A labelled select that loads a new URL on change; inside a GET form it also works without JavaScript.
+ * The label and its select wrap as one, and the select shrinks to the width there is (long chart names at 360 px).
+ */
 export function NavSelect({ id, label, name, value, options, href }: NavSelectProps) {
   const router = useRouter();
   return (
-    <>
+    <span className="flex min-w-0 max-w-full items-center gap-2">
       <label htmlFor={id} className="text-sm text-muted">
         {label}
       </label>
@@ -25,7 +28,7 @@ export function NavSelect({ id, label, name, value, options, href }: NavSelectPr
         name={name}
         defaultValue={value}
         onChange={(e) => router.push(href(e.target.value))}
-        className="h-9 rounded-md border border-border bg-surface px-2 text-sm font-medium focus:border-accent focus:outline-none"
+        className="h-9 min-w-0 max-w-full rounded-md border border-border bg-surface px-2 text-sm font-medium focus:border-accent focus:outline-none"
       >
         {options.map((o) => (
           <option key={o.value} value={o.value}>
@@ -33,7 +36,7 @@ export function NavSelect({ id, label, name, value, options, href }: NavSelectPr
           </option>
         ))}
       </select>
-    </>
+    </span>
   );
 }
 

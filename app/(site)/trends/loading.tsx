@@ -9,7 +9,7 @@ export default function TrendsLoading() {
         <Skeleton className="h-8 w-72" />
       </div>
       <Skeleton className="h-96 w-full rounded-xl" />
-      <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
+      <div className="grid grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-3">
         {[0, 1, 2].map((i) => (
           <Skeleton key={i} className="h-48 rounded-xl" />
         ))}

@@ -55,7 +55,7 @@ export default async function TrendsPage({ searchParams }: { searchParams: Searc
         )}
       </section>
 
-      <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
+      <div className="grid grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-3">
         <TrendList title="Biggest climbers" songs={trends.climbers} empty="Nobody climbed this week." detail={(s) => `▲ ${places((s.previousRank ?? s.rank) - s.rank)}`} />
         <TrendList title="Biggest fallers" songs={trends.fallers} empty="Nobody fell this week." detail={(s) => `▼ ${places(s.rank - (s.previousRank ?? s.rank))}`} />
         <TrendList title="New entries" songs={trends.newEntries} empty="No new songs this week." detail={() => 'debut'} />

@@ -5,7 +5,7 @@ import { SortHeader } from './sort-header';
 /** The explorer's table: one row per song on the chart this week, every column sortable. */
 export function SongsTable({ rows, params, chartSlug }: { rows: SongRow[]; params: ExplorerParams; chartSlug: string }) {
   return (
-    <div className="overflow-x-auto rounded-xl border border-border bg-surface">
+    <div className="relative overflow-x-auto rounded-xl border border-border bg-surface">
       <table className="w-full min-w-[880px] text-sm">
         <caption className="sr-only">Songs on the chart this week with their 6- and 12-month forecasts</caption>
         <thead className="border-b border-border bg-surface-2/60 text-left text-xs uppercase tracking-wide text-muted">

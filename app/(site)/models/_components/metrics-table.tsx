@@ -50,7 +50,7 @@ export function MetricsTable({ horizon, rows }: { horizon: string; rows: Record<
   const best = new Map(COLUMNS.map((c) => [c.key, bestRows(c, rows)]));
   const model = rows.model;
   return (
-    <div className="overflow-x-auto rounded-xl border border-border bg-surface p-4">
+    <div className="relative overflow-x-auto rounded-xl border border-border bg-surface p-4">
       <table className="w-full text-sm tabular-nums">
         <caption className="mb-2 text-left text-sm font-semibold">
           {horizon} weeks ahead

@@ -14,7 +14,7 @@ const formatNumber = (v: number) => (Number.isInteger(v) ? v.toLocaleString('en'
 /** The active theme and attributes models with the numbers their metrics JSON holds (read generically). */
 export function OtherModels({ versions }: { versions: ModelVersionRow[] }) {
   return (
-    <div className="grid gap-4 md:grid-cols-2">
+    <div className="grid grid-cols-1 gap-4 md:grid-cols-2">
       {KINDS.map((k) => {
         const active = versions.find((v) => v.kind === k.kind && v.status === 'active');
         const numbers = active ? headlineNumbers(active.metrics) : [];
@@ -28,10 +28,10 @@ export function OtherModels({ versions }: { versions: ModelVersionRow[] }) {
                   <Link href={k.href} className="text-accent underline-offset-2 hover:underline">{k.page}</Link>
                 </p>
                 {numbers.length ? (
-                  <dl className="mt-3 grid grid-cols-2 gap-x-4 gap-y-1 text-sm tabular-nums">
+                  <dl className="mt-3 grid grid-cols-1 gap-x-4 gap-y-1 text-sm tabular-nums sm:grid-cols-2">
                     {numbers.map((n) => (
                       <div key={n.name} className="flex justify-between gap-2 border-b border-border py-1">
-                        <dt className="text-muted">{n.name}</dt>
+                        <dt className="min-w-0 text-muted">{n.name}</dt>
                         <dd className="font-medium">{formatNumber(n.value)}</dd>
                       </div>
                     ))}

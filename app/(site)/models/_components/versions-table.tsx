@@ -11,7 +11,7 @@ const STATUS_STYLE: Record<ModelVersionRow['status'], string> = {
 /** The forecast model versions, newest first; the one reported below is marked and each row links to its report. */
 export function VersionsTable({ versions, selectedId }: { versions: ModelVersionRow[]; selectedId: number }) {
   return (
-    <div className="overflow-x-auto rounded-xl border border-border bg-surface">
+    <div className="relative overflow-x-auto rounded-xl border border-border bg-surface">
       <table className="w-full text-sm tabular-nums">
         <caption className="sr-only">Forecast model versions</caption>
         <thead className="text-xs text-muted">

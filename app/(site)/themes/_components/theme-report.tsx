@@ -8,7 +8,7 @@ export function ThemeReport({ metrics }: { metrics: ThemeMetrics }) {
   const max = Math.max(1, ...cv.confusion.flat());
   return (
     <div className="grid gap-5 lg:grid-cols-2">
-      <div className="overflow-x-auto rounded-xl border border-border bg-surface p-4">
+      <div className="relative overflow-x-auto rounded-xl border border-border bg-surface p-4">
         <table className="text-sm tabular-nums">
           <caption className="mb-2 text-left text-sm font-semibold">Confusion matrix ({metrics.folds}-fold cross-validation)</caption>
           <thead>
@@ -37,7 +37,7 @@ export function ThemeReport({ metrics }: { metrics: ThemeMetrics }) {
           </tbody>
         </table>
       </div>
-      <div className="overflow-x-auto rounded-xl border border-border bg-surface p-4">
+      <div className="relative overflow-x-auto rounded-xl border border-border bg-surface p-4">
         <table className="w-full text-sm tabular-nums">
           <caption className="mb-2 text-left text-sm font-semibold">Per occasion</caption>
           <thead className="text-xs text-muted">

@@ -12,7 +12,7 @@ const STATUS_LOOK: Record<JobRunRow['status'], string> = {
 /** The job history: every run, newest first, with live progress, duration, stats and errors. */
 export function JobRunsTable({ runs, now }: { runs: JobRunRow[]; now: Date }) {
   return (
-    <div className="overflow-x-auto rounded-xl border border-border bg-surface">
+    <div className="relative overflow-x-auto rounded-xl border border-border bg-surface">
       <table className="w-full text-left text-sm tabular-nums">
         <caption className="sr-only">Job runs, newest first</caption>
         <thead className="border-b border-border text-xs text-muted">

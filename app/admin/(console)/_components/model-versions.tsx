@@ -53,7 +53,7 @@ function KindVersions({ kind, versions }: { kind: ModelVersionRow['kind']; versi
           />
         ) : null}
       </div>
-      <div className="overflow-x-auto rounded-xl border border-border bg-surface">
+      <div className="relative overflow-x-auto rounded-xl border border-border bg-surface">
         <table className="w-full text-left text-sm tabular-nums">
           <caption className="sr-only">{kind} model versions side by side</caption>
           <thead className="border-b border-border">

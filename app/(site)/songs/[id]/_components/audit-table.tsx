@@ -20,7 +20,7 @@ export function AuditTable({ audits }: { audits: AuditedForecast[] }) {
           here: what was forecast, what happened, and whether it landed inside the 80% range.
         </p>
       ) : (
-        <div className="mt-3 overflow-x-auto">
+        <div className="relative mt-3 overflow-x-auto">
           <table className="w-full min-w-[560px] text-sm">
             <thead className="text-left text-xs uppercase tracking-wide text-muted">
               <tr>

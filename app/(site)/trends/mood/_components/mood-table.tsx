@@ -7,7 +7,7 @@ const fmt = (v: number | null) => (v === null ? '–' : v.toFixed(3));
 export function MoodTable({ countries, summaries, marks }: { countries: MoodCountry[]; summaries: MoodSummary[]; marks: MoodMark[] }) {
   const names = new Map(countries.map((c) => [c.country, c.name]));
   return (
-    <div className="overflow-x-auto rounded-xl border border-border bg-surface">
+    <div className="relative overflow-x-auto rounded-xl border border-border bg-surface">
       <table className="w-full text-sm tabular-nums">
         <caption className="sr-only">Mean valence and energy per country</caption>
         <thead className="text-left text-xs text-muted">
