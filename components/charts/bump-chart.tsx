@@ -3,6 +3,7 @@
 import { useState } from 'react';
 import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis, type TooltipContentProps } from 'recharts';
 import { formatDate, isoWeek } from '@/lib/format';
+import { rankTicks } from './rank-ticks';
 
 export interface BumpSong {
   trackId: number;
@@ -47,7 +48,7 @@ function renderTooltip({ active, payload, label }: TooltipContentProps, highligh
 export function BumpChart({ dates, songs, chartSize }: Props) {
   const [active, setActive] = useState<number | null>(null);
   const data = dates.map((date, i) => Object.fromEntries([['date', date], ...songs.map((s) => [key(s.trackId), s.ranks[i] ?? null])]));
-  const worst = Math.max(BUMP_FLOOR, ...songs.flatMap((s) => s.ranks.filter((r): r is number => r !== null)));
+  const lowest = Math.min(chartSize, Math.max(BUMP_FLOOR, ...songs.flatMap((s) => s.ranks.filter((r): r is number => r !== null))));
   const titles = new Map(songs.map((s) => [key(s.trackId), s.title]));
 
   return (
@@ -66,8 +67,9 @@ export function BumpChart({ dates, songs, chartSize }: Props) {
             />
             <YAxis
               reversed
-              domain={[1, Math.min(worst, chartSize)]}
-              allowDecimals={false}
+              domain={[1, lowest]}
+              ticks={rankTicks(lowest)}
+              interval={0}
               width={44}
               tick={{ fill: 'var(--muted)', fontSize: 11 }}
               stroke="var(--border)"
