@@ -21,6 +21,8 @@ job() { npm run -s job -- "$@"; }
 step "migrate ($DATABASE_URL)"; job migrate
 step "load the bundled sample"; job sample-data
 step "train the forecast model"; job train
+# The sample's songs carry audio features, so the song pages, /themes and /what-if get their models too.
+step "train the playlist-theme and what-if models"; job train-theme; job train-attributes
 step "predict"; job predict
 # Backtest: forecasts as of 26 and 52 weeks before the sample's last week, whose horizons have now passed,
 # so the audit has something to score (the model's held-out weeks start before these dates).
