@@ -93,8 +93,11 @@ export async function auditDueForecasts(db: Db, pool: Pool, { today, limit }: { 
   return scored;
 }
 
-/** How many forecasts still wait for their target week. */
-export async function countPendingAudits(db: Db): Promise<number> {
-  const [row] = await db.select({ n: sql<number>`count(*)` }).from(forecasts).where(isNull(forecasts.auditedAt));
+/** How many forecasts are not audited yet; with `today`, only those whose target date has come (the ones a run may score). */
+export async function countPendingAudits(db: Db, today?: string): Promise<number> {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)` })
+    .from(forecasts)
+    .where(and(isNull(forecasts.auditedAt), today === undefined ? undefined : lte(forecasts.targetDate, today)));
   return Number(row?.n ?? 0);
 }

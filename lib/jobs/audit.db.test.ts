@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { publishAudits } from '@/lib/audit/publish-audits';
-import { chartEntries, charts, forecasts, models, tracks } from '@/lib/db/schema';
+import { chartEntries, charts, forecasts, jobRuns, models, tracks } from '@/lib/db/schema';
 import { clearRetained, readRetained, TEST_BROKER_URL, uniquePrefix, unusedPort } from '@/tests/support/mqtt';
 import { createTestDb, type TestDb } from '@/tests/support/test-db';
 import { auditJob } from './audit';
@@ -46,11 +46,21 @@ describe('audit job', () => {
     expect(rows[0]).toMatchObject({ actual: 100, actualCharting: true, absError: 20, insideInterval: true });
     expect(rows[1]).toMatchObject({ actual: 0, actualCharting: false, absError: 30, insideInterval: false });
     expect(rows[2]?.auditedAt).toBeNull();
+    // The progress bar's whole is the forecasts due by today (the third's target week is not on the chart yet).
+    const [run] = await t.db.select().from(jobRuns).where(eq(jobRuns.id, first.runId!));
+    expect(run).toMatchObject({ progressDone: 2, progressTotal: 3 });
 
     const second = await runJob(auditJob, { today: '2027-01-01', 'skip-publish': true }, { url: t.url, tty: false });
     expect(second.stats).toMatchObject({ audited: 0, stillPending: 1 });
     const [again] = await t.db.select().from(forecasts).where(eq(forecasts.id, rows[0]!.id));
     expect(again?.actual).toBe(100);
+
+    // Before the third forecast's target date only two were due: a finished run's bar is full.
+    await t.db.update(forecasts).set({ auditedAt: null }).where(eq(forecasts.trackId, 2));
+    const early = await runJob(auditJob, { today: '2026-07-01', 'skip-publish': true }, { url: t.url, tty: false });
+    expect(early.stats).toMatchObject({ audited: 1, stillPending: 1 });
+    const [earlyRun] = await t.db.select().from(jobRuns).where(eq(jobRuns.id, early.runId!));
+    expect(earlyRun).toMatchObject({ progressDone: 1, progressTotal: 1 });
   });
 
   it('publishes each song\'s latest audit retained only once the broker acknowledges it', async () => {

@@ -30,6 +30,8 @@ export const auditJob = defineJob({
   async run(ctx, input) {
     const today = input.today ?? new Date().toISOString().slice(0, 10);
     const pendingBefore = await countPendingAudits(ctx.db);
+    // The progress bar's whole is what this run may score; later targets are pending but not this run's work.
+    const due = await countPendingAudits(ctx.db, today);
     let audited = 0;
     let inside = 0;
     let charting = 0;
@@ -43,9 +45,9 @@ export const auditJob = defineJob({
         charting += f.actualCharting ? 1 : 0;
         absError += f.absError;
       }
-      ctx.progress(audited, pendingBefore, 'scoring');
+      ctx.progress(audited, due, 'scoring');
     }
-    ctx.progress(audited, pendingBefore, 'publishing audits');
+    ctx.progress(audited, due, 'publishing audits');
     const published = input['skip-publish'] ? null : await publishAudits(ctx.db, publishSettingsFromEnv(false));
     return {
       audited,
