@@ -77,10 +77,8 @@ function Progress({ run }: { run: JobRunRow }) {
       >
         <div className={`h-full rounded-full ${run.status === 'failed' ? 'bg-band-low' : 'bg-accent'}`} style={{ width: `${share * 100}%` }} />
       </div>
-      <span className="text-xs text-muted">
-        {run.phase ? `${run.phase} · ` : ''}
-        {label}
-      </span>
+      {/* A finished run is in no phase any more; a failed one keeps the phase it stopped in. */}
+      <span className="text-xs text-muted">{[run.status === 'succeeded' ? null : run.phase, label].filter(Boolean).join(' · ')}</span>
     </div>
   );
 }
