@@ -1,17 +1,21 @@
 import { expect, test } from '@playwright/test';
 
 // UI.md: pages read well at 360 px. Wide content (tables, the chart's tabs, the nav) scrolls inside its own
-// box; the page itself never scrolls sideways.
+// box; the page itself never scrolls sideways, and every chart keeps its height.
 test.use({ viewport: { width: 360, height: 780 } });
 
-test('no page scrolls sideways at 360 px', async ({ page }) => {
+test('no page scrolls sideways at 360 px and every chart has its height', async ({ page }) => {
   await page.goto('/');
   const song = await page.getByRole('table').locator('a[href^="/songs/"]').first().getAttribute('href');
   expect(song).toMatch(/^\/songs\/\d+/);
-  for (const path of ['/', song ?? '', '/trends', '/trends/mood', '/what-if', '/themes', '/models', '/admin/login']) {
+  const withCharts = [song ?? '', '/trends', '/trends/mood', '/models'];
+  for (const path of ['/', ...withCharts, '/what-if', '/themes', '/admin/login']) {
     await page.goto(path);
     await expect(page.locator('footer')).toBeVisible();
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
     expect(width, `${path} is ${width} px wide`).toBeLessThanOrEqual(360);
+    if (withCharts.includes(path)) await expect(page.locator('.recharts-responsive-container').first()).toBeVisible();
+    const heights = await page.locator('.recharts-responsive-container').evaluateAll((charts) => charts.map((c) => c.getBoundingClientRect().height));
+    expect(heights.filter((h) => h < 100), `${path}: chart heights ${heights.join(', ')}`).toEqual([]);
   }
 });

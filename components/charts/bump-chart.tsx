@@ -53,7 +53,7 @@ export function BumpChart({ dates, songs, chartSize }: Props) {
 
   return (
     <div className="flex flex-col gap-3 lg:flex-row">
-      <div className="h-96 min-w-0 flex-1" role="img" aria-label={`Chart ranks of this week's top ${songs.length} songs over ${dates.length} weeks`}>
+      <div className="h-96 min-w-0 lg:flex-1" role="img" aria-label={`Chart ranks of this week's top ${songs.length} songs over ${dates.length} weeks`}>
         <ResponsiveContainer width="100%" height="100%">
           <LineChart data={data} margin={{ top: 8, right: 12, bottom: 16, left: 0 }} onMouseLeave={() => setActive(null)}>
             <CartesianGrid stroke="var(--border)" strokeDasharray="3 3" vertical={false} />
