@@ -6,6 +6,11 @@ test('what-if: fill the form, get a popularity with its interval and sensitivity
   await expect(page.getByText(/R² .* MAE/).first()).toBeVisible();
 
   await page.getByLabel('Danceability').fill('0.82');
+  // Each number has a slider under it, the typical range of real songs shaded on its track; the two stay in step.
+  await expect(page.getByTestId('danceability-slider')).toHaveValue('0.82');
+  await expect(page.getByTestId('danceability-typical')).toBeVisible();
+  await page.getByTestId('energy-slider').fill('0.3');
+  await expect(page.getByLabel('Energy')).toHaveValue('0.3');
   await page.getByLabel('Energy').fill('0.74');
   await page.getByLabel('Tempo (BPM)').fill('124');
   await page.getByLabel('Key').selectOption({ label: 'A' });
