@@ -13,11 +13,11 @@ export function Pager({ page, pageSize, total, href }: { page: number; pageSize:
         {from}–{to} of {total}
       </p>
       <div className="flex items-center gap-2">
-        {page > 1 ? <Link className={link} href={href(page - 1)} rel="prev">← Previous</Link> : <span className={off}>← Previous</span>}
+        {page > 1 ? <Link className={link} href={href(page - 1)} rel="prev">← Previous</Link> : <span className={off} aria-disabled="true">← Previous</span>}
         <span className="text-muted">
           Page {Math.min(page, pages)} of {pages}
         </span>
-        {page < pages ? <Link className={link} href={href(page + 1)} rel="next">Next →</Link> : <span className={off}>Next →</span>}
+        {page < pages ? <Link className={link} href={href(page + 1)} rel="next">Next →</Link> : <span className={off} aria-disabled="true">Next →</span>}
       </div>
     </nav>
   );

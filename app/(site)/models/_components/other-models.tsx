@@ -25,7 +25,7 @@ export function OtherModels({ versions }: { versions: ModelVersionRow[] }) {
               <>
                 <p className="mt-0.5 text-sm text-muted">
                   v{active.version}, trained {formatAgo(active.createdAt.toISOString())} on {active.trainedRows.toLocaleString('en')} rows ·{' '}
-                  <Link href={k.href} className="text-accent underline-offset-2 hover:underline">{k.page}</Link>
+                  <Link href={k.href} className="text-accent underline underline-offset-2">{k.page}</Link>
                 </p>
                 {numbers.length ? (
                   <dl className="mt-3 grid grid-cols-1 gap-x-4 gap-y-1 text-sm tabular-nums sm:grid-cols-2">

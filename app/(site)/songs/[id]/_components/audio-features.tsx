@@ -24,20 +24,22 @@ export function AudioFeaturesPanel({ audio }: { audio: AudioFeatures }) {
           catalog lists the song.
         </p>
       ) : (
-        <dl className="mt-4 grid gap-2.5 text-sm">
-          {UNIT_FEATURES.map(({ key, label }) => {
-            const value = audio[key];
-            return (
-              <div key={key} className="grid grid-cols-[8.5rem_1fr_2.5rem] items-center gap-3">
-                <dt className="text-muted">{label}</dt>
-                <dd aria-hidden className="h-2 overflow-hidden rounded-full bg-surface-2">
-                  {value !== null ? <span className="block h-full rounded-full bg-accent" style={{ width: `${Math.round(value * 100)}%` }} /> : null}
-                </dd>
-                <dd className="text-right">{value === null ? '–' : value.toFixed(2)}</dd>
-              </div>
-            );
-          })}
-          <div className="mt-2 flex gap-6 border-t border-border pt-3">
+        <>
+          <dl className="mt-4 grid gap-2.5 text-sm">
+            {UNIT_FEATURES.map(({ key, label }) => {
+              const value = audio[key];
+              return (
+                <div key={key} className="grid grid-cols-[8.5rem_1fr_2.5rem] items-center gap-3">
+                  <dt className="text-muted">{label}</dt>
+                  <dd aria-hidden className="h-2 overflow-hidden rounded-full bg-surface-2">
+                    {value !== null ? <span className="block h-full rounded-full bg-accent" style={{ width: `${Math.round(value * 100)}%` }} /> : null}
+                  </dd>
+                  <dd className="text-right">{value === null ? '–' : value.toFixed(2)}</dd>
+                </div>
+              );
+            })}
+          </dl>
+          <dl className="mt-4 flex gap-6 border-t border-border pt-3 text-sm">
             <div>
               <dt className="text-xs text-muted">Tempo</dt>
               <dd className="font-medium">{audio.tempo === null ? 'not available' : `${Math.round(audio.tempo)} BPM`}</dd>
@@ -46,8 +48,8 @@ export function AudioFeaturesPanel({ audio }: { audio: AudioFeatures }) {
               <dt className="text-xs text-muted">Loudness</dt>
               <dd className="font-medium">{audio.loudness === null ? 'not available' : `${audio.loudness.toFixed(1)} dB`}</dd>
             </div>
-          </div>
-        </dl>
+          </dl>
+        </>
       )}
     </section>
   );
