@@ -32,10 +32,10 @@ test('models: versions, metrics beside the baselines, calibration, predicted aga
   await expect(predicted.locator('.recharts-line')).toHaveCount(2);
   await expect(predicted.getByText('Predicted score (mean, points)')).toBeVisible();
 
-  // Permutation importance: a bar per feature group and horizon, the 12 groups named on the axis (long names wrap).
+  // Permutation importance: a bar per feature group and horizon, the 14 groups named on the axis (long names wrap).
   const importance = page.getByRole('img', { name: /^Feature importance/ });
   await expect(importance.locator('svg.recharts-surface').first()).toBeVisible();
-  await expect(importance.locator('.recharts-yAxis .recharts-cartesian-axis-tick')).toHaveCount(12);
+  await expect(importance.locator('.recharts-yAxis .recharts-cartesian-axis-tick')).toHaveCount(14);
   for (const group of ['season', 'peak and debut', 'audio features']) {
     await expect(importance.getByText(group, { exact: true })).toBeVisible();
   }

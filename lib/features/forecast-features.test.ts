@@ -58,6 +58,38 @@ describe('forecast features', () => {
     expect(Number.isNaN(f(rows, r, 'danceability'))).toBe(true);
   });
 
+  it('computes the rules ahead and the shape of the run by hand', () => {
+    // Song 1: weeks 0–3 at ranks 5,3,1,2 (scores 60, 80, 100, 90); off at 4; back at 5 at rank 4 (70).
+    // Song 2: rank 5 at week 0, 10 at week 1, then one place better every week up to rank 2 at week 9.
+    const rising = [[0, 5], ...Array.from({ length: 9 }, (_, k) => [k + 1, 10 - k])] as [number, number][];
+    const rows = buildChartRows(chart({ 1: [[0, 5], [1, 3], [2, 1], [3, 2], [5, 4]], 2: rising }));
+    const r = rowOf(rows, 1, 5);
+    expect(f(rows, r, 'rule_ahead_26_margin')).toBeCloseTo(0.5 - 0.4); // a run of 1 week: the top half at t + 26
+    expect(f(rows, r, 'rule_ahead_26_best_margin')).toBeCloseTo(0.5 - 0.1); // best of weeks 2, 3, 5: #1
+    expect(f(rows, r, 'rule_ahead_52_best_margin')).toBeCloseTo(0.25 - 0.1);
+    expect(f(rows, r, 'best_4w_score_vs_now')).toBeCloseTo(100 - 70);
+    // Five steps since debut: +20, +20, −10, −90 (off the chart), +70.
+    expect(f(rows, r, 'improved_share_8w')).toBeCloseTo(3 / 5);
+    expect(f(rows, r, 'score_volatility_8w')).toBeCloseTo(Math.sqrt((400 + 400 + 100 + 8100 + 4900) / 5), 4);
+    expect(f(rows, r, 'log_weeks_since_top_quarter')).toBeCloseTo(Math.log1p(2)); // #2 at week 3 (top quarter of 10: #1–#2)
+    expect(f(rows, r, 'log_weeks_since_top_tenth')).toBeCloseTo(Math.log1p(3)); // #1 at week 2
+    const debut = rowOf(rows, 1, 0);
+    expect([f(rows, debut, 'improved_share_8w'), f(rows, debut, 'score_volatility_8w'), f(rows, debut, 'best_4w_score_vs_now')]).toEqual([0, 0, 0]);
+    expect(f(rows, debut, 'rule_ahead_52_best_margin')).toBeCloseTo(0.25 - 0.5);
+    expect(f(rows, debut, 'log_weeks_since_top_quarter')).toBeCloseTo(Math.log1p(1)); // never: from the week before its debut
+    // Only the last 8 steps count: the fall at week 1 is out of the window at week 9.
+    const up = rowOf(rows, 2, 9);
+    expect(f(rows, up, 'improved_share_8w')).toBeCloseTo(1);
+    expect(f(rows, up, 'score_volatility_8w')).toBeCloseTo(10, 4);
+    expect(f(rows, up, 'log_weeks_since_top_quarter')).toBeCloseTo(0);
+    expect(f(rows, up, 'log_weeks_since_top_tenth')).toBeCloseTo(Math.log1p(10));
+    // The filler at #10 every week: 26 weeks into its run, the rules will ask for the top quarter at t + 26.
+    expect(f(rows, rowOf(rows, 999, 24), 'rule_ahead_26_margin')).toBeCloseTo(0.5 - 1);
+    expect(f(rows, rowOf(rows, 999, 25), 'rule_ahead_26_margin')).toBeCloseTo(0.25 - 1);
+    expect(f(rows, rowOf(rows, 999, 30), 'improved_share_8w')).toBe(0);
+    expect(f(rows, rowOf(rows, 999, 30), 'log_weeks_since_top_tenth')).toBeCloseTo(Math.log1p(31));
+  });
+
   it('recognises a holiday song coming back: the season now, earlier seasons, and the same weeks last year', () => {
     // Week 0 is 2024-01-06 (the 2023 season), weeks 48–49 are December 2024, weeks 99–100 are Nov 29 / Dec 6 2025.
     const rows = buildChartRows(chart({ 1: [[0, 5], [48, 3], [49, 2], [99, 4], [100, 1]] }, 101));

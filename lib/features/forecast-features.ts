@@ -7,6 +7,7 @@
  * artist's track record at t and the song's metadata. Missing inputs are NaN here;
  * standardisation maps NaN to the training mean (0), and `*_missing` flags say so.
  */
+import { LINEAR_PATH_FEATURES, linearPathFeatures, scoreWeeksAgo } from './run-shape';
 
 /** Audio features taken from `tracks`, in this order; a song has all or none of them. */
 export const AUDIO_FEATURES = [
@@ -72,9 +73,12 @@ export const FORECAST_FEATURES = [
   'metadata_missing',
   ...AUDIO_FEATURES,
   'audio_missing',
+  ...LINEAR_PATH_FEATURES, // read only by the linear path into the +26-week logit (run-shape.ts)
 ] as const;
 export type ForecastFeatureName = (typeof FORECAST_FEATURES)[number];
 export const FEATURE_COUNT = FORECAST_FEATURES.length;
+/** The leading features, which the network reads; the linear-path ones follow them. */
+export const NETWORK_FEATURE_COUNT = FEATURE_COUNT - LINEAR_PATH_FEATURES.length;
 
 /** A song's run on one chart, cut at the as-of week: the last element is week t. */
 export interface SongHistoryView {
@@ -82,7 +86,8 @@ export interface SongHistoryView {
   weekIdx: ArrayLike<number>;
   /** Chart score of each charted week (0–100). */
   score: ArrayLike<number>;
-  rank: number;
+  /** Rank of each charted week. */
+  ranks: ArrayLike<number>;
 }
 
 /** What the chart looked like at t. */
@@ -160,17 +165,6 @@ export function isoDate(day: number): string {
   return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
 }
 
-/** Score `k` chart weeks before the history's last week, 0 when the song was off the chart. */
-function scoreWeeksAgo(h: SongHistoryView, last: number, k: number): number {
-  const target = (h.weekIdx[last] as number) - k;
-  for (let j = last; j >= 0; j--) {
-    const w = h.weekIdx[j] as number;
-    if (w === target) return h.score[j] as number;
-    if (w < target) break;
-  }
-  return 0;
-}
-
 /**
  * Writes the feature vector of a song at as-of week t (the last element of `song`) into
  * `out` at `offset`, in FORECAST_FEATURES order.
@@ -226,7 +220,7 @@ export function writeForecastFeatures(
   for (let k = 0; k < 4; k++) slope += (-k + 1.5) * scoreWeeksAgo(song, last, k);
   slope /= 5;
 
-  const rankFraction = song.rank / chart.size;
+  const rankFraction = (song.ranks[last] as number) / chart.size;
   const date = new Date(chart.day * MS_PER_DAY);
   const yearStart = Date.UTC(date.getUTCFullYear(), 0, 1) / MS_PER_DAY;
   const angle = (2 * Math.PI * (chart.day - yearStart)) / 365.25;
@@ -283,6 +277,7 @@ export function writeForecastFeatures(
     meta.durationMs === null || meta.explicit === null ? 1 : 0,
     ...AUDIO_FEATURES.map((_, k) => audio?.[k] ?? NaN),
     audio === null ? 1 : 0,
+    ...linearPathFeatures(song, chart.size, run),
   ];
   for (let k = 0; k < FEATURE_COUNT; k++) out[offset + k] = v[k] as number;
 }

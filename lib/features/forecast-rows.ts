@@ -74,6 +74,7 @@ export function buildChartRows(chart: ChartHistory, opts: BuildOptions = {}): Fo
   const weekOf = new Map(weekDays.map((d, i) => [d, i]));
   const weekIdx = new Int32Array(total);
   const scores = new Float32Array(total);
+  const ranks = Int32Array.from(chart.ranks);
   for (let e = 0; e < total; e++) {
     if (e > 0) {
       const prevTrack = chart.trackIds[e - 1] as number;
@@ -120,7 +121,7 @@ export function buildChartRows(chart: ChartHistory, opts: BuildOptions = {}): Fo
       if (opts.onlyDays && !opts.onlyDays.has(day)) continue;
       const w = weekIdx[e] as number;
       writeForecastFeatures(
-        { weekIdx: weekIdx.subarray(start, e + 1), score: scores.subarray(start, e + 1), rank: chart.ranks[e] as number },
+        { weekIdx: weekIdx.subarray(start, e + 1), score: scores.subarray(start, e + 1), ranks: ranks.subarray(start, e + 1) },
         { day, weekIdx: w, size: chart.size, survival26: survival[26][w] as number, survival52: survival[52][w] as number },
         artists.recordAt(trackId, meta.primaryArtistId, day),
         meta,

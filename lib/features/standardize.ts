@@ -57,3 +57,11 @@ export function applyStandardization(x: Float32Array, dim: number, s: Standardiz
   }
   return out;
 }
+
+/** The first `keep` of each row's `dim` values, contiguous (rows whose later columns a reader skips). */
+export function leadingColumns(x: Float32Array, dim: number, keep: number): Float32Array {
+  const n = x.length / dim;
+  const out = new Float32Array(n * keep);
+  for (let i = 0; i < n; i++) out.set(x.subarray(i * dim, i * dim + keep), i * keep);
+  return out;
+}

@@ -92,10 +92,12 @@ async function evaluateDataset(ctx: JobContext, scratch: ScratchDb, set: Evaluat
   const training = await timed(() => fitForecastModel(rows, split.train, { seed: input.seed, epochs: input.epochs }, (epoch) => ctx.progress(epoch), split.validation));
   const fit = training.result;
   const metrics = await scoreModel(fit.model, rows, split.test);
+  const networkAlone = await scoreModel(fit.base, rows, split.test);
   const baselines = scoreBaselines(rows, split.train, split.test);
   const importance = await scoreImportance(fit.model, rows, split.test, input.seed);
   // The validation weeks picked the epoch and fitted the Platt scaling: their Brier skill is in-sample, their AUC is not.
   const validation = await scoreModel(fit.model, rows, observedByHorizon(rows, split.validation));
+  const validationAlone = await scoreModel(fit.base, rows, observedByHorizon(rows, split.validation));
 
   const bench = new Float32Array(PREDICT_BENCH_ROWS * FEATURE_COUNT);
   for (let i = 0; i < PREDICT_BENCH_ROWS; i++) {
@@ -110,11 +112,13 @@ async function evaluateDataset(ctx: JobContext, scratch: ScratchDb, set: Evaluat
     `train ${set.windows.train.join('…')} (${split.train.length} rows), validation ${set.windows.validation.join('…')} (${split.validation.length} rows), test ${set.windows.test.join('…')}`,
     `training ${training.seconds.toFixed(1)} s (${training.cpuSeconds.toFixed(1)} s CPU; ${input.epochs} epochs, best ${fit.bestEpoch}), predicting ${PREDICT_BENCH_ROWS} songs ${predicting.seconds.toFixed(2)} s (${predicting.cpuSeconds.toFixed(2)} s CPU)`,
     `validation ${HORIZONS.map((h) => `h=${h}: AUC ${validation[`${h}`].auc.toFixed(3)}, Brier skill ${validation[`${h}`].brierSkill.toFixed(3)} (calibrated on these rows)`).join('; ')}`,
+    `validation, network alone ${HORIZONS.map((h) => `h=${h}: AUC ${validationAlone[`${h}`].auc.toFixed(3)}, Brier skill ${validationAlone[`${h}`].brierSkill.toFixed(3)}`).join('; ')}`,
   ];
   for (const h of HORIZONS) {
     const b = baselines[`${h}`];
     const table: [string, typeof b.baseRate][] = [
       ['forecast (ours)', metrics[`${h}`]],
+      ['network alone (stage 1)', networkAlone[`${h}`]],
       ['constant base rate', b.baseRate],
       ['persistence', b.persistence],
       ['predict 0', b.zero],
@@ -155,8 +159,11 @@ async function evaluateRolling(ctx: JobContext, scratch: ScratchDb, set: Evaluat
       ctx.progress(0, input.epochs, `${set.name}: fold ${fold.year}, seed ${seed}`);
       const training = await timed(() => fitForecastModel(fold.rows, fold.train, { seed, epochs: input.epochs }, (epoch) => ctx.progress(epoch), fold.validation));
       const metrics = await scoreModel(training.result.model, fold.rows, fold.validationByHorizon);
+      const alone = await scoreModel(training.result.base, fold.rows, fold.validationByHorizon);
       training.result.model.network.dispose();
-      lines.push({ fold: fold.year, group: 'forecast (ours)', model: `forecast (ours), seed ${seed}`, trainRows: fold.train.length, metrics, note: `best epoch ${training.result.bestEpoch}, ${training.cpuSeconds.toFixed(1)} s CPU` });
+      const note = `best epoch ${training.result.bestEpoch}, ${training.cpuSeconds.toFixed(1)} s CPU`;
+      lines.push({ fold: fold.year, group: 'network alone (stage 1)', model: `network alone, seed ${seed}`, trainRows: fold.train.length, metrics: alone, note });
+      lines.push({ fold: fold.year, group: 'forecast (ours)', model: `forecast (ours), seed ${seed}`, trainRows: fold.train.length, metrics, note });
     }
   }
   console.log(
@@ -182,14 +189,16 @@ export const evaluateJob = defineJob({
     'fixed calendar split (Billboard: train 2000–2017, validation 2018, test 2019-01-01…2023-06-30; Top 50:',
     'train 2023-05-18…08-31, validation September 2023, test from 2023-10-01) and prints, for +26 and +52 weeks',
     'on the same test rows: base rate, AUC, Brier, Brier skill, MAE/RMSE of p50, p10–p90 coverage (also of the',
-    'non-zero outcomes) and the interval score, for the model, the baselines and the reference results.',
+    'non-zero outcomes) and the interval score, for the model, its network alone (the fit\'s first stage, without the',
+    'linear path into the +26-week logit), the baselines and the reference results.',
     'Exits 2 when the data directory is missing. --reuse skips the import of a data set a kept scratch database has.',
     '',
     '--rolling 2015,2016,2017,2018 --seeds 1,2,3 instead validates year by year and scores no test row: for each fold',
     'year Y it trains from the training window\'s start on as-of weeks whose outcome is observed before Y-01-01 (per',
     'horizon), with each seed, the epoch picked on Y\'s weeks as the fixed split picks it on 2018, and prints per fold',
-    'and seed the rows, base rate, AUC and Brier skill at both horizons on Y\'s weeks, beside logistic on rank on the',
-    'same rows, then their mean and min–max over folds × seeds. Fold years must end before the test window.',
+    'and seed the rows, base rate, AUC and Brier skill at both horizons on Y\'s weeks, for the model and its network',
+    'alone, beside logistic on rank on the same rows, then their mean and min–max over folds × seeds. Fold years must',
+    'end before the test window.',
   ].join('\n'),
   options: {
     dataset: { type: 'string', description: 'billboard, top50 or all (default all)' },

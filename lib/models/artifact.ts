@@ -6,9 +6,9 @@
  */
 import type * as TF from '@tensorflow/tfjs';
 import { z } from 'zod';
-import { applyStandardization, type Standardization } from '@/lib/features/standardize';
+import { applyStandardization, leadingColumns, type Standardization } from '@/lib/features/standardize';
 import type { HorizonPrediction } from './metrics';
-import { runForecastNetwork } from './forecast-network';
+import { runForecastNetwork, type NetworkPrediction } from './forecast-network';
 import { mixtureMean, mixtureQuantile } from './score-distribution';
 import { loadTf } from './tf';
 
@@ -30,6 +30,14 @@ export const forecastModelSpecSchema = z.object({
    * p = σ(a + b·logit(p_network)). Absent in older models (no recalibration).
    */
   calibration: z.array(z.object({ a: z.number(), b: z.number() })).optional(),
+  /** How many leading features the network reads; absent in older models, whose network reads them all. */
+  networkInputs: z.number().int().positive().optional(),
+  /**
+   * A bias-free linear term on the named features (standardised), added to one horizon's still-charting
+   * logit (that of the members' averaged chance) before the Platt scaling. Fitted with the network frozen, so
+   * the network's outputs are unchanged by it; absent in older models.
+   */
+  linearPath: z.object({ horizon: z.number().int().positive(), features: z.array(z.string()).min(1), weights: z.array(z.number()) }).optional(),
 });
 export type ForecastModelSpec = z.infer<typeof forecastModelSpecSchema>;
 
@@ -98,11 +106,34 @@ export function recalibrate(p: number, { a, b }: { a: number; b: number }): numb
   return 1 / (1 + Math.exp(-(a + b * logit(p))));
 }
 
+/** Where the model's linear path reads (its columns in the feature vector) and writes (its horizon's index), with its weights. */
+function linearPathOf(spec: ForecastModelSpec): { horizonIndex: number; columns: number[]; weights: number[] } | null {
+  const path = spec.linearPath;
+  if (!path) return null;
+  const columns = path.features.map((name) => spec.featureNames.indexOf(name));
+  const horizonIndex = spec.horizons.indexOf(path.horizon);
+  if (columns.some((c) => c < 0) || path.weights.length !== columns.length || horizonIndex < 0) {
+    throw new Error('the model\'s linear path names features or a horizon the model does not have');
+  }
+  return { horizonIndex, columns, weights: path.weights };
+}
+
+/** Adds w·x (standardised rows) to the logit of each row's chance, in place. */
+function addLinearPath(pCharting: Float64Array, xStd: Float32Array, dim: number, { columns, weights }: { columns: number[]; weights: number[] }) {
+  for (let i = 0; i < pCharting.length; i++) {
+    let z = logit(pCharting[i] as number);
+    columns.forEach((c, k) => (z += (weights[k] as number) * (xStd[i * dim + c] as number)));
+    pCharting[i] = 1 / (1 + Math.exp(-z));
+  }
+}
+
 /**
  * Predicts every horizon for raw (unstandardised) feature rows: the still-charting chance
  * and the p10/p50/p90 and mean of the score mixture (score-distribution.ts). The network gives the
  * conditional quantiles as offsets from the current score (the row's `score`); the lowest
- * positive score is the chart's last place, 100/size (from the row's log_chart_size).
+ * positive score is the chart's last place, 100/size (from the row's log_chart_size). The network reads
+ * the first `networkInputs` features; the linear path, when the model has one, moves its horizon's chance
+ * before the Platt scaling.
  */
 export async function predictWithModel(model: ForecastModel, x: Float32Array, n: number): Promise<HorizonPrediction[]> {
   const dim = model.spec.featureNames.length;
@@ -111,7 +142,10 @@ export async function predictWithModel(model: ForecastModel, x: Float32Array, n:
   const scoreAt = model.spec.featureNames.indexOf('score');
   if (sizeAt < 0 || scoreAt < 0) throw new Error('the model\'s features lack score or log_chart_size: not a forecast model of this version');
   const xStd = applyStandardization(x, dim, model.spec.standardization as Standardization);
-  const raw = await runForecastNetwork(model.network, xStd, n, dim, model.spec.horizons.length);
+  const inputs = model.spec.networkInputs ?? dim;
+  const raw = await runForecastNetwork(model.network, inputs === dim ? xStd : leadingColumns(xStd, dim, inputs), n, inputs, model.spec.horizons.length);
+  const path = linearPathOf(model.spec);
+  if (path) addLinearPath((raw[path.horizonIndex] as NetworkPrediction).pCharting, xStd, dim, path);
   return raw.map((h, j) => {
     const platt = model.spec.calibration?.[j];
     if (platt) for (let i = 0; i < n; i++) h.pCharting[i] = recalibrate(h.pCharting[i] as number, platt);

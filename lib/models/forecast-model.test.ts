@@ -1,17 +1,20 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { syntheticChart } from '@/lib/features/__fixtures__/synthetic-chart';
+import { FEATURE_COUNT, FORECAST_FEATURES, NETWORK_FEATURE_COUNT } from '@/lib/features/forecast-features';
 import { buildChartRows } from '@/lib/features/forecast-rows';
+import { leadingColumns } from '@/lib/features/standardize';
 import { deserializeForecastModel, predictWithModel, serializeForecastModel, type ForecastModel } from './artifact';
 import { defaultCutoffDay, fitForecastModel, isCompatible, timeSplit } from './forecast-training';
 
 const rows = buildChartRows(syntheticChart({ weeks: 70, size: 12 }).chart);
 const split = timeSplit(rows, defaultCutoffDay(rows));
 const trained: ForecastModel[] = [];
-const train = async (seed: number) => {
-  const { model } = await fitForecastModel(rows, split.train, { seed, epochs: 2, hidden: [16, 8] });
-  trained.push(model);
-  return model;
+const fit = async (seed: number) => {
+  const result = await fitForecastModel(rows, split.train, { seed, epochs: 2, hidden: [16, 8] });
+  trained.push(result.model);
+  return result;
 };
+const train = async (seed: number) => (await fit(seed)).model;
 const predict = (model: ForecastModel) => predictWithModel(model, rows.x, rows.n);
 const flat = (p: Awaited<ReturnType<typeof predict>>) => p.flatMap((h) => [h.pCharting, h.p10, h.p50, h.p90].flatMap((v) => Array.from(v)));
 
@@ -44,8 +47,39 @@ describe('forecast model on tiny seeded data', () => {
     const restored = await deserializeForecastModel(await serializeForecastModel(model));
     trained.push(restored);
     expect(restored.spec).toEqual(model.spec);
+    expect(restored.spec.linearPath?.weights).toHaveLength(8);
     expect(isCompatible(restored)).toBe(true);
     expect(flat(await predict(restored))).toEqual(flat(await predict(model)));
     await expect(deserializeForecastModel(Buffer.from('nonsense'))).rejects.toThrow(/truncated|not JSON/);
+  });
+
+  it('adds the linear path to the +26-week chance only: the +52-week outputs are the network alone\'s, bit for bit', async () => {
+    const { model, base } = await fit(7);
+    expect(model.network).toBe(base.network);
+    expect(model.spec.linearPath?.weights.some((w) => w !== 0)).toBe(true);
+    const [with26, with52] = await predict(model);
+    const [alone26, alone52] = await predict(base);
+    for (const key of ['pCharting', 'p10', 'p50', 'p90', 'mean'] as const) expect(Array.from(with52![key])).toEqual(Array.from(alone52![key]));
+    expect(model.spec.calibration?.[1]).toEqual(base.spec.calibration?.[1]);
+    expect(Array.from(with26!.pCharting)).not.toEqual(Array.from(alone26!.pCharting));
+  });
+
+  it('loads and predicts an older artifact (the network reading every feature it names, no linear path) as before', async () => {
+    const { base } = await fit(8);
+    const { mean, std } = base.spec.standardization;
+    const older: ForecastModel = {
+      network: base.network,
+      spec: {
+        ...base.spec,
+        featureNames: FORECAST_FEATURES.slice(0, NETWORK_FEATURE_COUNT),
+        standardization: { mean: mean.slice(0, NETWORK_FEATURE_COUNT), std: std.slice(0, NETWORK_FEATURE_COUNT) },
+        networkInputs: undefined,
+      },
+    };
+    const restored = await deserializeForecastModel(await serializeForecastModel(older));
+    trained.push(restored);
+    expect(restored.spec.linearPath).toBeUndefined();
+    const olderRows = leadingColumns(rows.x, FEATURE_COUNT, NETWORK_FEATURE_COUNT);
+    expect(flat(await predictWithModel(restored, olderRows, rows.n))).toEqual(flat(await predict(base)));
   });
 });

@@ -3,14 +3,16 @@
  * train on as-of weeks before the cutoff, test on as-of weeks from the cutoff on whose
  * horizon has been observed. Never random rows: the future must not leak into training.
  */
-import { FEATURE_COUNT, FORECAST_FEATURES } from '@/lib/features/forecast-features';
+import { FEATURE_COUNT, FORECAST_FEATURES, NETWORK_FEATURE_COUNT } from '@/lib/features/forecast-features';
 import { HORIZONS, readsTheseFeatures, type ForecastRows, type Horizon } from '@/lib/features/forecast-rows';
-import { applyStandardization, fitStandardization } from '@/lib/features/standardize';
+import { LINEAR_PATH_FEATURES } from '@/lib/features/run-shape';
+import { applyStandardization, fitStandardization, leadingColumns } from '@/lib/features/standardize';
 import { FORECAST_MODEL_SCHEMA, logit, OUTPUTS_DOC, predictWithModel, type ForecastModel } from './artifact';
 import { BASELINES, fitBaselines, fitLogistic, predictBaseline, type BaselineName, type HorizonRows } from './baselines';
 import { forecastFeatureGroups, permutationImportance, type FeatureImportance } from './importance';
 import { trainForecastNetwork, type NetworkData, type NetworkOptions } from './forecast-network';
-import { scoreHorizon, type HorizonMetrics } from './metrics';
+import { fitOffsetLogistic } from './linear-path';
+import { scoreHorizon, type HorizonMetrics, type HorizonPrediction } from './metrics';
 
 export type MetricsByHorizon = Record<`${Horizon}`, HorizonMetrics>;
 export type BaselineMetricsByHorizon = Record<`${Horizon}`, Record<BaselineName, HorizonMetrics>>;
@@ -58,30 +60,73 @@ export interface FitOptions extends NetworkOptions {
 /** Default half-life of the training rows' weights (picked on Billboard's 2018 validation weeks). */
 export const DEFAULT_HALF_LIFE_WEEKS = 208;
 
+/** A training row's weight, 2^(−age/half-life) with age in weeks before `latestDay` (1 without a latest day). */
+const recencyWeight = (rows: ForecastRows, r: number, latestDay: number, halfLifeWeeks: number) =>
+  latestDay === -Infinity ? 1 : 2 ** (-Math.max(0, latestDay - (rows.day[r] as number)) / 7 / halfLifeWeeks);
+
+/** Training target of a horizon: learnt under today's rules, a song only an older rule kept on the chart counts as gone. */
+const chartingToday = (t: ForecastRows['targets'][Horizon], r: number) => (t.keptByOldRules[r] ? 0 : (t.charting[r] as number));
+
 /**
- * Network inputs and targets; the mask column carries the row's weight (the losses are
- * weighted means over it), 2^(−age/half-life) with age in weeks before `latestDay`.
+ * Network inputs (the features the network reads) and targets; the mask column carries the row's
+ * weight (the losses are weighted means over it).
  */
 function networkData(rows: ForecastRows, idx: readonly number[], std: ReturnType<typeof fitStandardization>, latestDay = -Infinity, halfLifeWeeks = Infinity): NetworkData {
   const y = new Float32Array(idx.length * 3 * HORIZONS.length);
   idx.forEach((r, i) => {
-    const weight = latestDay === -Infinity ? 1 : 2 ** (-Math.max(0, latestDay - (rows.day[r] as number)) / 7 / halfLifeWeeks);
+    const weight = recencyWeight(rows, r, latestDay, halfLifeWeeks);
     HORIZONS.forEach((h, j) => {
       const t = rows.targets[h];
       const o = i * 3 * HORIZONS.length + 3 * j;
       y[o] = (t.observed[r] as number) * weight;
-      // Learnt under today's rules: a song only an older rule kept on the chart counts as gone.
-      y[o + 1] = t.keptByOldRules[r] ? 0 : (t.charting[r] as number);
+      y[o + 1] = chartingToday(t, r);
       // Conditional quantiles are learnt as offsets from the current score (persistence as the prior).
       y[o + 2] = ((t.score[r] as number) - (rows.score[r] as number)) / 100;
     });
   });
-  return { x: applyStandardization(rows.x, FEATURE_COUNT, std, idx), y, n: idx.length };
+  return { x: leadingColumns(applyStandardization(rows.x, FEATURE_COUNT, std, idx), FEATURE_COUNT, NETWORK_FEATURE_COUNT), y, n: idx.length };
+}
+
+/** The horizon whose still-charting logit the linear path feeds. */
+const LINEAR_PATH_HORIZON: Horizon = 26;
+
+/** L2 penalty on the linear path's weights, as on the network's kernels. */
+const LINEAR_PATH_L2 = 1e-4;
+
+/**
+ * Stage 2 of the fit: with the network frozen (`base`, no calibration yet), the weights of the linear path
+ * on LINEAR_PATH_FEATURES into the +26-week still-charting logit, by logistic regression on the training
+ * rows with the network's logit as the offset and the training's recency weights.
+ */
+async function fitLinearPath(base: ForecastModel, rows: ForecastRows, fitIdx: readonly number[], latestDay: number, halfLifeWeeks: number): Promise<NonNullable<ForecastModel['spec']['linearPath']>> {
+  const t = rows.targets[LINEAR_PATH_HORIZON];
+  const idx = fitIdx.filter((r) => t.observed[r]);
+  const j = HORIZONS.indexOf(LINEAR_PATH_HORIZON);
+  const network = (await predictWithModel(base, featureRows(rows, idx), idx.length))[j] as HorizonPrediction;
+  const xStd = applyStandardization(rows.x, FEATURE_COUNT, base.spec.standardization, idx);
+  const dim = LINEAR_PATH_FEATURES.length;
+  const x = new Float32Array(idx.length * dim);
+  for (let i = 0; i < idx.length; i++) x.set(xStd.subarray(i * FEATURE_COUNT + NETWORK_FEATURE_COUNT, (i + 1) * FEATURE_COUNT), i * dim);
+  const weights = fitOffsetLogistic(
+    {
+      x,
+      dim,
+      offset: Float64Array.from(network.pCharting, logit),
+      y: Float64Array.from(idx, (r) => chartingToday(t, r)),
+      weight: Float64Array.from(idx, (r) => recencyWeight(rows, r, latestDay, halfLifeWeeks)),
+    },
+    LINEAR_PATH_L2,
+  );
+  return { horizon: LINEAR_PATH_HORIZON, features: [...LINEAR_PATH_FEATURES], weights };
 }
 
 /**
- * Trains a model on the given rows. The epoch is picked on `validation` when given (rows
- * outside trainIdx), else on the latest weeks of trainIdx, which are then not fitted.
+ * Trains a model on the given rows, in two stages. Stage 1 trains the network on the features it reads
+ * (all but LINEAR_PATH_FEATURES); the epoch is picked on `validation` when given (rows outside trainIdx),
+ * else on the latest weeks of trainIdx, which are then not fitted. Stage 2 freezes it and fits the linear
+ * path (fitLinearPath), so the +52-week outputs and every conditional score quantile are the network's alone.
+ * The Platt scaling is fitted last on the validation rows. `base` is the network without the linear path
+ * (stage 1 as a model of its own, sharing `model`'s network).
  */
 export async function fitForecastModel(
   rows: ForecastRows,
@@ -89,7 +134,7 @@ export async function fitForecastModel(
   opts: FitOptions,
   onEpoch?: (epoch: number, loss: number) => void,
   validation?: readonly number[],
-): Promise<{ model: ForecastModel; bestEpoch: number; history: { epoch: number; loss: number; validationLoss?: number }[] }> {
+): Promise<{ model: ForecastModel; base: ForecastModel; bestEpoch: number; history: { epoch: number; loss: number; validationLoss?: number }[] }> {
   if (trainIdx.length === 0) throw new Error('no training rows before the cutoff: choose a later --cutoff');
   const days = [...new Set(trainIdx.map((r) => rows.day[r] as number))].sort((a, b) => a - b);
   const validationFrom = validation || days.length < 10 ? Infinity : (days[Math.floor(days.length * (1 - VALIDATION_SHARE))] as number);
@@ -97,15 +142,17 @@ export async function fitForecastModel(
   const validationIdx = validation ?? trainIdx.filter((r) => (rows.day[r] as number) >= validationFrom);
   const standardization = fitStandardization(rows.x, FEATURE_COUNT, fitIdx);
   const hidden = opts.hidden ?? [64, 32];
+  const latestDay = Math.max(...fitIdx.map((r) => rows.day[r] as number));
+  const halfLifeWeeks = opts.halfLifeWeeks ?? DEFAULT_HALF_LIFE_WEEKS;
   const result = await trainForecastNetwork(
-    networkData(rows, fitIdx, standardization, Math.max(...fitIdx.map((r) => rows.day[r] as number)), opts.halfLifeWeeks ?? DEFAULT_HALF_LIFE_WEEKS),
-    FEATURE_COUNT,
+    networkData(rows, fitIdx, standardization, latestDay, halfLifeWeeks),
+    NETWORK_FEATURE_COUNT,
     HORIZONS.length,
     { ...opts, hidden },
     validationIdx.length ? networkData(rows, validationIdx, standardization) : undefined,
     onEpoch,
   );
-  const model: ForecastModel = {
+  const base: ForecastModel = {
     network: result.model,
     spec: {
       schema: FORECAST_MODEL_SCHEMA,
@@ -116,10 +163,17 @@ export async function fitForecastModel(
       hidden,
       seed: opts.seed,
       epochs: opts.epochs,
+      networkInputs: NETWORK_FEATURE_COUNT,
     },
   };
-  if (validationIdx.length) model.spec.calibration = await fitCalibration(model, rows, validationIdx);
-  return { model, bestEpoch: result.bestEpoch, history: result.history };
+  const model: ForecastModel = { network: result.model, spec: { ...base.spec, linearPath: await fitLinearPath(base, rows, fitIdx, latestDay, halfLifeWeeks) } };
+  if (validationIdx.length) {
+    base.spec.calibration = await fitCalibration(base, rows, validationIdx);
+    // Only the linear path's horizon moved: the others keep the network's scaling.
+    const refit = await fitCalibration(model, rows, validationIdx);
+    model.spec.calibration = base.spec.calibration.map((c, j) => (HORIZONS[j] === LINEAR_PATH_HORIZON ? (refit[j] as typeof c) : c));
+  }
+  return { model, base, bestEpoch: result.bestEpoch, history: result.history };
 }
 
 /**

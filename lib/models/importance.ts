@@ -68,6 +68,14 @@ export const FEATURE_GROUP_OF: Record<ForecastFeatureName, string> = {
   tempo: 'audio features',
   mode: 'audio features',
   audio_missing: 'audio features',
+  rule_ahead_26_margin: 'rules ahead',
+  rule_ahead_26_best_margin: 'rules ahead',
+  rule_ahead_52_best_margin: 'rules ahead',
+  best_4w_score_vs_now: 'shape of the run',
+  improved_share_8w: 'shape of the run',
+  score_volatility_8w: 'shape of the run',
+  log_weeks_since_top_quarter: 'shape of the run',
+  log_weeks_since_top_tenth: 'shape of the run',
 };
 
 export interface FeatureGroup {
