@@ -2,13 +2,11 @@
 
 import { useActionState } from 'react';
 import { ThemeBars } from '@/components/charts/theme-bars';
+import { AttributeInput, FieldError, TYPICAL_SONG } from '@/components/ui/attribute-input';
 import type { ActionState } from '@/lib/actions';
 import type { ThemeMix } from '@/lib/themes/classify';
 import { THEME_FEATURES } from '@/lib/themes/occasions';
 import { classifyAction } from '../actions';
-
-/** A typical chart song, so the form answers something sensible before anything is typed. */
-const DEFAULTS: Record<string, number> = { danceability: 0.68, energy: 0.65, valence: 0.5, tempo: 118, loudness: -6.3, acousticness: 0.2, speechiness: 0.09, instrumentalness: 0.01 };
 
 /** Typed-in audio features → the active theme model's occasion mix, with an error under each bad field. */
 export function ClassifyForm() {
@@ -17,31 +15,12 @@ export function ClassifyForm() {
   return (
     <div className="grid gap-6 md:grid-cols-2">
       <form action={action} noValidate className="grid grid-cols-2 gap-3" aria-label="Classify a song">
-        {THEME_FEATURES.map((f) => {
-          const error = fields?.[f.name]?.[0];
-          return (
-            <label key={f.name} className="flex flex-col gap-1 text-sm">
-              <span className="text-muted">{f.label}</span>
-              <input
-                name={f.name}
-                type="number"
-                inputMode="decimal"
-                min={f.min}
-                max={f.max}
-                step={f.step}
-                defaultValue={DEFAULTS[f.name]}
-                aria-invalid={error ? true : undefined}
-                aria-describedby={error ? `${f.name}-error` : undefined}
-                className={`h-9 rounded-md border bg-surface px-2 tabular-nums focus:border-accent focus:outline-none ${error ? 'border-band-low' : 'border-border'}`}
-              />
-              {error ? (
-                <span id={`${f.name}-error`} className="text-xs text-band-low">
-                  {error}
-                </span>
-              ) : null}
-            </label>
-          );
-        })}
+        {THEME_FEATURES.map((f) => (
+          <div key={f.name} className="flex flex-col gap-1">
+            <AttributeInput attribute={f} defaultValue={TYPICAL_SONG[f.name]} error={fields?.[f.name]?.[0]} />
+            <FieldError name={f.name} errors={fields?.[f.name]} />
+          </div>
+        ))}
         <div className="col-span-2 flex items-center gap-3">
           <button type="submit" disabled={pending} className="h-9 rounded-md bg-accent px-4 text-sm font-medium text-accent-fg hover:opacity-90 disabled:opacity-60">
             {pending ? 'Classifying…' : 'Classify'}

@@ -2,6 +2,7 @@
 
 import { useActionState, useState } from 'react';
 import { SensitivityCharts } from '@/components/charts/sensitivity-chart';
+import { AttributeInput, FieldError, inputClass, TYPICAL_SONG } from '@/components/ui/attribute-input';
 import type { ActionState } from '@/lib/actions';
 import { NUMERIC_ATTRIBUTES } from '@/lib/attributes/attributes';
 import type { WhatIfAnswer } from '@/lib/attributes/what-if';
@@ -9,16 +10,9 @@ import { KEY_NAMES } from '@/lib/format';
 import { whatIfAction } from '../actions';
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-/** A typical chart song, so the first answer needs no typing. */
-const DEFAULTS: Record<string, number> = { danceability: 0.68, energy: 0.65, valence: 0.5, tempo: 118, loudness: -6.3, acousticness: 0.2, speechiness: 0.09, instrumentalness: 0.01, liveness: 0.15, durationSec: 200 };
-const inputClass = 'h-9 w-full rounded-md border bg-surface px-2 text-sm tabular-nums focus:border-accent focus:outline-none';
 const fmt = (v: number) => (Math.abs(v) >= 10 ? v.toFixed(0) : v.toFixed(2)).replace('-', '−');
 /** "0.44–0.91", but "−9.58 to −3.24": a dash between negative numbers reads as a double minus. */
 const fmtRange = ([lo, hi]: [number, number]) => (lo < 0 || hi < 0 ? `${fmt(lo)} to ${fmt(hi)}` : `${fmt(lo)}–${fmt(hi)}`);
-
-function FieldError({ name, errors }: { name: string; errors?: string[] }) {
-  return errors?.[0] ? <span id={`${name}-error`} className="text-xs text-band-low">{errors[0]}</span> : null;
-}
 
 type Attribute = (typeof NUMERIC_ATTRIBUTES)[number];
 
@@ -29,26 +23,11 @@ type Attribute = (typeof NUMERIC_ATTRIBUTES)[number];
 function AttributeField({ attribute: a, typical, initial, errors }: { attribute: Attribute; typical?: [number, number]; initial: string; errors?: string[] }) {
   const [value, setValue] = useState(initial);
   const typed = Number(value);
-  const onScale = value.trim() !== '' && Number.isFinite(typed) ? Math.min(a.max, Math.max(a.min, typed)) : DEFAULTS[a.name];
+  const onScale = value.trim() !== '' && Number.isFinite(typed) ? Math.min(a.max, Math.max(a.min, typed)) : TYPICAL_SONG[a.name];
   const at = (v: number) => `${(100 * (v - a.min)) / (a.max - a.min)}%`;
-  const invalid = errors?.[0] ? { 'aria-invalid': true, 'aria-describedby': `${a.name}-error` } : {};
   return (
-    <div className="flex flex-col gap-1 text-sm">
-      <label className="flex flex-col gap-1">
-        <span className="text-muted">{a.label}</span>
-        <input
-          name={a.name}
-          type="number"
-          inputMode="decimal"
-          min={a.min}
-          max={a.max}
-          step={a.step}
-          value={value}
-          onChange={(e) => setValue(e.target.value)}
-          className={`${inputClass} ${errors?.[0] ? 'border-band-low' : 'border-border'}`}
-          {...invalid}
-        />
-      </label>
+    <div className="flex flex-col gap-1">
+      <AttributeInput attribute={a} value={value} onChange={(e) => setValue(e.target.value)} error={errors?.[0]} />
       <div className="relative flex h-4 items-center">
         {/* The track, inset by half the thumb so a value sits where the thumb's centre does. */}
         <div aria-hidden className="absolute inset-x-2 h-1 rounded-full bg-surface-2">
@@ -84,7 +63,7 @@ export function WhatIfForm({ genres, typical, values, answer }: { genres: string
     <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_minmax(0,1.2fr)]">
       <form action={action} noValidate aria-label="Song attributes" className="grid grid-cols-2 gap-3 rounded-xl border border-border bg-surface p-4">
         {NUMERIC_ATTRIBUTES.map((a) => (
-          <AttributeField key={a.name} attribute={a} typical={typical[a.name]} initial={initial(a.name, DEFAULTS[a.name]) ?? ''} errors={fields?.[a.name]} />
+          <AttributeField key={a.name} attribute={a} typical={typical[a.name]} initial={initial(a.name, TYPICAL_SONG[a.name]) ?? ''} errors={fields?.[a.name]} />
         ))}
         <label className="flex flex-col gap-1 text-sm">
           <span className="text-muted">Key</span>
