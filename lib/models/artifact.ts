@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { applyStandardization, leadingColumns, type Standardization } from '@/lib/features/standardize';
 import type { HorizonPrediction } from './metrics';
 import { runForecastNetwork, type NetworkPrediction } from './forecast-network';
+import { logit, sigmoid } from './logistic';
 import { mixtureMean, mixtureQuantile } from './score-distribution';
 import { loadTf } from './tf';
 
@@ -95,15 +96,9 @@ export async function deserializeForecastModel(buffer: Uint8Array): Promise<Fore
   return { network, spec: header.spec };
 }
 
-/** log(p / (1 − p)), with p clamped so 0 and 1 stay finite. */
-export function logit(p: number): number {
-  const q = Math.min(1 - 1e-7, Math.max(1e-7, p));
-  return Math.log(q / (1 - q));
-}
-
 /** The network's chance through a Platt scaling. */
 export function recalibrate(p: number, { a, b }: { a: number; b: number }): number {
-  return 1 / (1 + Math.exp(-(a + b * logit(p))));
+  return sigmoid(a + b * logit(p));
 }
 
 /** Where the model's linear path reads (its columns in the feature vector) and writes (its horizon's index), with its weights. */
@@ -123,7 +118,7 @@ function addLinearPath(pCharting: Float64Array, xStd: Float32Array, dim: number,
   for (let i = 0; i < pCharting.length; i++) {
     let z = logit(pCharting[i] as number);
     columns.forEach((c, k) => (z += (weights[k] as number) * (xStd[i * dim + c] as number)));
-    pCharting[i] = 1 / (1 + Math.exp(-z));
+    pCharting[i] = sigmoid(z);
   }
 }
 

@@ -7,6 +7,7 @@
  * - logisticRank: P = σ(a + b·rank/size) fitted on the training rows; its score quantiles
  *   are those of "current score with probability P, else 0".
  */
+import { sigmoid } from './logistic';
 import type { HorizonPrediction } from './metrics';
 
 export const BASELINES = ['baseRate', 'persistence', 'zero', 'logisticRank'] as const;
@@ -28,8 +29,6 @@ export interface BaselineFit {
   scoreMean: number;
   logistic: { a: number; b: number };
 }
-
-const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
 
 /** Empirical quantile (linear interpolation) of a sorted array. */
 function quantile(sorted: Float64Array, q: number): number {

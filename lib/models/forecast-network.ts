@@ -8,6 +8,7 @@
  * same data and seed give the same weights on the single-threaded wasm backend.
  */
 import type * as TF from '@tensorflow/tfjs';
+import { sigmoid } from './logistic';
 import { seededRandom, shuffleInPlace } from './random';
 import { loadTf } from './tf';
 
@@ -201,7 +202,7 @@ export function decodeOutputs(raw: Float32Array, n: number, horizons: number): N
       for (let m = 0; m < members; m++) {
         const base = (i * members + m) * perMember + j * OUTPUTS_PER_HORIZON;
         const c50 = raw[base + 1] as number;
-        out.pCharting[i]! += 1 / (1 + Math.exp(-(raw[base] as number))) / members;
+        out.pCharting[i]! += sigmoid(raw[base] as number) / members;
         out.c50[i]! += (100 * c50) / members;
         out.c10[i]! += (100 * (c50 - sp(raw[base + 2] as number))) / members;
         out.c90[i]! += (100 * (c50 + sp(raw[base + 3] as number))) / members;

@@ -7,11 +7,12 @@ import { FEATURE_COUNT, FORECAST_FEATURES, NETWORK_FEATURE_COUNT } from '@/lib/f
 import { HORIZONS, readsTheseFeatures, type ForecastRows, type Horizon } from '@/lib/features/forecast-rows';
 import { LINEAR_PATH_FEATURES } from '@/lib/features/run-shape';
 import { applyStandardization, fitStandardization, leadingColumns } from '@/lib/features/standardize';
-import { FORECAST_MODEL_SCHEMA, logit, OUTPUTS_DOC, predictWithModel, type ForecastModel } from './artifact';
+import { FORECAST_MODEL_SCHEMA, OUTPUTS_DOC, predictWithModel, type ForecastModel } from './artifact';
 import { BASELINES, fitBaselines, fitLogistic, predictBaseline, type BaselineName, type HorizonRows } from './baselines';
 import { forecastFeatureGroups, permutationImportance, type FeatureImportance } from './importance';
 import { trainForecastNetwork, type NetworkData, type NetworkOptions } from './forecast-network';
 import { fitOffsetLogistic } from './linear-path';
+import { logit } from './logistic';
 import { scoreHorizon, type HorizonMetrics, type HorizonPrediction } from './metrics';
 
 export type MetricsByHorizon = Record<`${Horizon}`, HorizonMetrics>;

@@ -4,6 +4,7 @@
  * log-loss plus an L2 penalty (strictly convex), so the fit is exact and deterministic; no TF.js variable
  * is involved, so nothing can train the network by accident.
  */
+import { sigmoid } from './logistic';
 
 export interface OffsetLogisticData {
   /** Row-major inputs, `dim` values a row. */
@@ -75,7 +76,7 @@ export function fitOffsetLogistic(d: OffsetLogisticData, l2: number, maxIteratio
       if (wi === 0) continue;
       let z = d.offset[i] as number;
       for (let k = 0; k < dim; k++) z += (w[k] as number) * (x[i * dim + k] as number);
-      const p = 1 / (1 + Math.exp(-z));
+      const p = sigmoid(z);
       const r = wi * (p - (d.y[i] as number));
       const c = wi * p * (1 - p);
       for (let k = 0; k < dim; k++) {
