@@ -93,11 +93,11 @@ export async function auditDueForecasts(db: Db, pool: Pool, { today, limit }: { 
   return scored;
 }
 
-/** How many forecasts are not audited yet; with `today`, only those whose target date has come (the ones a run may score). */
-export async function countPendingAudits(db: Db, today?: string): Promise<number> {
+/** In one read: the forecasts not audited yet, and how many of them have a target date by `today` (those a run may score). */
+export async function countPendingAudits(db: Db, today: string): Promise<{ pending: number; due: number }> {
   const [row] = await db
-    .select({ n: sql<number>`count(*)` })
+    .select({ pending: sql<number>`count(*)`, due: sql<number>`coalesce(sum(${forecasts.targetDate} <= ${today}), 0)` })
     .from(forecasts)
-    .where(and(isNull(forecasts.auditedAt), today === undefined ? undefined : lte(forecasts.targetDate, today)));
-  return Number(row?.n ?? 0);
+    .where(isNull(forecasts.auditedAt));
+  return { pending: Number(row?.pending ?? 0), due: Number(row?.due ?? 0) };
 }

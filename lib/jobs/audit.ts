@@ -29,9 +29,8 @@ export const auditJob = defineJob({
   input: z.object({ today: z.iso.date().optional(), 'skip-publish': z.boolean().default(false) }).strict(),
   async run(ctx, input) {
     const today = input.today ?? new Date().toISOString().slice(0, 10);
-    const pendingBefore = await countPendingAudits(ctx.db);
     // The progress bar's whole is what this run may score; later targets are pending but not this run's work.
-    const due = await countPendingAudits(ctx.db, today);
+    const { pending: pendingBefore, due } = await countPendingAudits(ctx.db, today);
     let audited = 0;
     let inside = 0;
     let charting = 0;
