@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chanceBand, formatAgo, formatDate, formatDuration, formatKey, formatMonthYear, formatPercent, formatWeek, isoWeek, movement } from './format';
+import { chanceBand, formatAgo, formatDate, formatDecimal, formatDuration, formatKey, formatMonthYear, formatPercent, formatWeek, isoWeek, movement } from './format';
 
 describe('dates', () => {
   it('writes calendar dates day month year, whatever the time zone', () => {
@@ -29,6 +29,14 @@ describe('numbers', () => {
     expect(formatPercent(0.4485)).toBe('45%');
     expect(formatPercent(0.001)).toBe('<1%');
     expect(formatPercent(0.999)).toBe('>99%');
+  });
+
+  it('writes negative decimals with a minus sign', () => {
+    expect(formatDecimal(-0.0134, 3)).toBe('−0.013');
+    expect(formatDecimal(0.074, 3)).toBe('0.074');
+    expect(formatDecimal(13.73, 1)).toBe('13.7');
+    expect(formatDecimal(-0.0004, 3)).toBe('0.000');
+    expect(formatDecimal(-12.4, 0)).toBe('−12');
   });
 
   it('formats durations as m:ss', () => {

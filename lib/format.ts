@@ -36,6 +36,12 @@ export function formatPercent(p: number): string {
   return `${Math.round(p * 100)}%`;
 }
 
+/** A number with `digits` decimals and a true minus sign (U+2212) when negative: "−0.013", not "-0.013"; never "−0.000". */
+export function formatDecimal(v: number, digits: number): string {
+  const s = v.toFixed(digits);
+  return /^-0(\.0*)?$/.test(s) ? s.slice(1) : s.replace('-', '−');
+}
+
 /** A 0–100 popularity score, whole numbers (the model is not more precise than that). */
 export function formatScore(score: number): string {
   return String(Math.round(score));

@@ -1,6 +1,7 @@
 import { isNotNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '@/lib/db/client';
+import { formatDecimal } from '@/lib/format';
 import { forecasts } from '@/lib/db/schema';
 import type { ModelVersionRow } from '@/lib/queries/model-versions';
 
@@ -116,22 +117,79 @@ export function pickVersion(versions: readonly ModelVersionRow[], requested: num
   );
 }
 
+/** One labelled figure of a theme or what-if model's report, formatted, with what it is measured against. */
+export interface ModelFigure {
+  label: string;
+  value: string;
+  against?: string;
+}
+
+const num = z.number().finite();
+const optional = <T extends z.ZodType>(t: T) => t.optional().catch(undefined);
+const themeReport = z.object({
+  folds: optional(num),
+  cv: optional(z.object({ accuracy: num })),
+  occasions: optional(z.array(z.string())),
+});
+const themeBaseline = z.object({ majorityAccuracy: optional(num) });
+const scores = z.object({ r2: num, mae: num });
+const attributesReport = z.object({
+  r2: optional(num),
+  mae: optional(num),
+  coverage80: optional(num),
+  testRows: optional(num),
+});
+const attributesBaseline = z.object({ mean: optional(scores), linear: optional(scores) });
+const timing = z.object({ inferenceMs: optional(z.object({ p95: num.nullable() })) });
+
+const share = (v: number) => `${(100 * v).toFixed(1)}%`;
+const ms = (v: number) => `${v < 1 ? v.toFixed(2) : v.toFixed(1)} ms`;
+const joined = (parts: (string | null)[]) => parts.filter((p) => p !== null).join(' · ') || undefined;
+
 /**
- * Numeric fields of a metrics JSON whose shape this page does not know (theme, attributes models):
- * top-level numbers and numbers one object deep ("cv.accuracy"), at most `limit` of them.
+ * The headline figures of a theme or what-if (attributes) model, each beside what it is measured against,
+ * read from its stored metrics and baseline JSON. A figure an older report lacks is left out.
  */
-export function headlineNumbers(metrics: unknown, limit = 8): { name: string; value: number }[] {
-  const out: { name: string; value: number }[] = [];
-  if (!metrics || typeof metrics !== 'object' || Array.isArray(metrics)) return out;
-  for (const [key, value] of Object.entries(metrics)) {
-    if (typeof value === 'number' && Number.isFinite(value)) out.push({ name: key, value });
-    else if (value && typeof value === 'object' && !Array.isArray(value)) {
-      for (const [inner, v] of Object.entries(value)) {
-        if (typeof v === 'number' && Number.isFinite(v)) out.push({ name: `${key}.${inner}`, value: v });
-      }
-    }
+export function otherModelFigures(kind: 'theme' | 'attributes', metrics: unknown, baseline: unknown): ModelFigure[] {
+  const out: (ModelFigure | null)[] = [];
+  if (kind === 'theme') {
+    const m = themeReport.catch({}).parse(metrics);
+    const b = themeBaseline.catch({}).parse(baseline);
+    out.push(
+      m.cv
+        ? {
+            label: m.folds ? `Accuracy (${m.folds}-fold cross-validation)` : 'Accuracy (cross-validation)',
+            value: share(m.cv.accuracy),
+            against: joined([b.majorityAccuracy === undefined ? null : `always the commonest occasion ${share(b.majorityAccuracy)}`]),
+          }
+        : null,
+      m.occasions ? { label: 'Occasions', value: String(m.occasions.length), against: m.occasions.join(', ') } : null,
+    );
+  } else {
+    const m = attributesReport.catch({}).parse(metrics);
+    const b = attributesBaseline.catch({}).parse(baseline);
+    const on = m.testRows ? ` (${m.testRows.toLocaleString('en')} newer songs)` : '';
+    out.push(
+      m.r2 === undefined
+        ? null
+        : {
+            label: `R²${on}`,
+            value: formatDecimal(m.r2, 3),
+            against: joined([b.linear ? `linear model ${formatDecimal(b.linear.r2, 3)}` : null, b.mean ? `always the average ${formatDecimal(b.mean.r2, 3)}` : null]),
+          },
+      m.mae === undefined
+        ? null
+        : {
+            label: 'Mean error (popularity points)',
+            value: formatDecimal(m.mae, 1),
+            against: joined([b.linear ? `linear model ${formatDecimal(b.linear.mae, 1)}` : null, b.mean ? `always the average ${formatDecimal(b.mean.mae, 1)}` : null]),
+          },
+      m.coverage80 === undefined ? null : { label: 'Inside the 80% interval', value: share(m.coverage80), against: 'target 80%' },
+    );
   }
-  return out.slice(0, limit);
+  const p95 = timing.catch({}).parse(metrics).inferenceMs?.p95;
+  out.push(p95 == null ? null : { label: 'Time per song (p95)', value: ms(p95) });
+  return out.filter((f): f is ModelFigure => f !== null);
 }
 
 /** One as-of week and horizon of audited forecasts. Shares are 0–1; null when no row had the value. */

@@ -4,7 +4,7 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { getActiveAttributes } from '@/lib/attributes/attributes-registry';
 import { WHAT_IF_FIELDS } from '@/lib/attributes/what-if';
 import { getDb } from '@/lib/db/client';
-import { formatAgo, formatDate } from '@/lib/format';
+import { formatAgo, formatDate, formatDecimal } from '@/lib/format';
 import { WhatIfForm } from './_components/what-if-form';
 import { whatIfAction } from './actions';
 
@@ -39,8 +39,8 @@ export default async function WhatIfPage({ searchParams }: { searchParams: Promi
         <h1 className="mt-1 text-2xl font-semibold tracking-tight sm:text-3xl">What if a song sounded like this?</h1>
         <p className="mt-1 max-w-prose text-sm text-muted">
           Popularity here is {m.target}. On the {m.testRows} songs released from {formatDate(m.cutoff)} (never seen in training) the model scores
-          R² <strong className="text-fg tabular-nums">{m.r2.toFixed(3)}</strong> and MAE {m.mae.toFixed(1)}; always answering the average scores
-          R² {b.mean.r2.toFixed(3)} (MAE {b.mean.mae.toFixed(1)}), a linear model R² {b.linear.r2.toFixed(3)} (MAE {b.linear.mae.toFixed(1)}).
+          R² <strong className="text-fg tabular-nums">{formatDecimal(m.r2, 3)}</strong> and MAE {m.mae.toFixed(1)}; always answering the average scores
+          R² {formatDecimal(b.mean.r2, 3)} (MAE {b.mean.mae.toFixed(1)}), a linear model R² {formatDecimal(b.linear.r2, 3)} (MAE {b.linear.mae.toFixed(1)}).
           {' '}The 80% interval held {Math.round(100 * m.coverage80)}% of them. Sound alone says little about success: treat the answer as a nudge, not a verdict.
         </p>
       </header>

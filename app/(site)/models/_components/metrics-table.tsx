@@ -1,3 +1,4 @@
+import { formatDecimal } from '@/lib/format';
 import { REPORT_ROWS, type HorizonReport, type ReportRowKey } from '@/lib/queries/model-report';
 
 type Column = {
@@ -12,7 +13,7 @@ type Column = {
 const pct = (v: number) => `${(100 * v).toFixed(1)}%`;
 const COLUMNS: Column[] = [
   { key: 'auc', label: 'AUC', hint: 'ranking of still-charting songs; higher is better', best: 'max', format: (v) => v.toFixed(3) },
-  { key: 'brierSkill', label: 'Brier skill', hint: 'above 0 beats the base rate', best: 'max', format: (v) => v.toFixed(3) },
+  { key: 'brierSkill', label: 'Brier skill', hint: 'above 0 beats the base rate', best: 'max', format: (v) => formatDecimal(v, 3) },
   { key: 'maeP50', label: 'MAE p50', hint: 'score points; lower is better', best: 'min', format: (v) => v.toFixed(2) },
   { key: 'rmseP50', label: 'RMSE p50', hint: 'score points; lower is better', best: 'min', format: (v) => v.toFixed(2) },
   { key: 'rmseMean', label: 'RMSE mean', hint: 'of the expected score, in score points; lower is better', best: 'min', format: (v) => v.toFixed(2) },

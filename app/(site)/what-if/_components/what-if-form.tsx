@@ -6,11 +6,11 @@ import { AttributeInput, FieldError, inputClass, TYPICAL_SONG } from '@/componen
 import type { ActionState } from '@/lib/actions';
 import { NUMERIC_ATTRIBUTES } from '@/lib/attributes/attributes';
 import type { WhatIfAnswer } from '@/lib/attributes/what-if';
-import { KEY_NAMES } from '@/lib/format';
+import { formatDecimal, KEY_NAMES } from '@/lib/format';
 import { whatIfAction } from '../actions';
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-const fmt = (v: number) => (Math.abs(v) >= 10 ? v.toFixed(0) : v.toFixed(2)).replace('-', '−');
+const fmt = (v: number) => formatDecimal(v, Math.abs(v) >= 10 ? 0 : 2);
 /** "0.44–0.91", but "−9.58 to −3.24": a dash between negative numbers reads as a double minus. */
 const fmtRange = ([lo, hi]: [number, number]) => (lo < 0 || hi < 0 ? `${fmt(lo)} to ${fmt(hi)}` : `${fmt(lo)}–${fmt(hi)}`);
 
