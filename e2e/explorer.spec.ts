@@ -42,6 +42,25 @@ test('explorer: search a song, open it, see its forecast chart', async ({ page }
   }
 });
 
+test('song page: its past forecasts against what happened', async ({ page }) => {
+  // The longest run on the chart: on it at both backtest weeks of the setup, so both horizons are audited.
+  await page.goto('/?sort=weeks');
+  await page.getByRole('table').getByRole('row').nth(1).getByRole('link').first().click();
+  await expect(page).toHaveURL(/\/songs\/\d+/);
+  const audit = page.getByRole('region', { name: 'Past forecasts vs what happened' });
+  const headers = audit.getByRole('columnheader');
+  await expect(headers).toHaveText(['Made', 'For', 'Chance', 'Forecast', 'Actual', 'Result']);
+  const rows = audit.getByRole('row').filter({ has: page.getByRole('cell') });
+  expect(await rows.count()).toBeGreaterThanOrEqual(3);
+  for (const row of await rows.all()) {
+    await expect(row.getByRole('cell').first()).toHaveText(/^(21 May 2026|20 Nov 2025)/);
+    await expect(row.getByRole('cell').nth(1)).toContainText(/\+(26|52) weeks/);
+    await expect(row.getByRole('cell').nth(2)).toHaveText(/^(<1|>99|\d{1,2})%$/);
+    await expect(row.getByRole('cell').last()).toHaveText(/(inside|outside) range/);
+  }
+  await expect(audit.getByText('+52 weeks').first()).toBeVisible();
+});
+
 test('song pages: a malformed or unknown id shows the not-found page', async ({ page }) => {
   const malformed = await page.goto('/songs/not-a-number');
   expect(malformed?.status()).toBe(404);

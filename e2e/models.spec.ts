@@ -42,14 +42,24 @@ test('models: versions, metrics beside the baselines, calibration, predicted aga
   await expect(importance.locator('.recharts-bar')).toHaveCount(2);
   expect(await importance.locator('.recharts-bar-rectangle').count()).toBeGreaterThan(10);
 
-  // The e2e setup predicts but never audits (no target week has come yet), so the designed empty state shows.
+  // The e2e setup backtests as of 26 and 52 weeks before the sample's last week and audits: three forecast
+  // weeks × horizons, each with its songs, errors and shares, and the share inside p10–p90 over time.
   const audit = page.getByRole('region', { name: 'Live audit' });
-  await expect(audit.getByRole('heading', { name: 'Nothing audited yet' })).toBeVisible();
-  await expect(audit.locator('code', { hasText: 'npm run job -- audit' })).toBeVisible();
+  await expect(audit.getByRole('img', { name: /inside the p10–p90 interval/ }).locator('.recharts-line')).toHaveCount(2);
+  const weeks = audit.getByRole('table', { name: /latest forecast weeks/ });
+  await expect(weeks.getByRole('row')).toHaveCount(4);
+  await expect(weeks.getByRole('rowheader')).toHaveText(['21 May 2026', '20 Nov 2025', '20 Nov 2025']);
+  for (const row of await weeks.getByRole('row').filter({ has: page.getByRole('rowheader') }).all()) {
+    await expect(row.getByRole('cell').nth(3)).toHaveText(/^\d{1,3}(\.\d)?%$/);
+  }
 
-  // The setup also trains the theme and what-if models: their headline numbers are listed.
-  await expect(page.getByRole('region', { name: 'Theme model' }).getByRole('definition').first()).toBeVisible();
-  await expect(page.getByRole('region', { name: 'What-if (attributes) model' }).getByRole('definition').first()).toBeVisible();
+  // The setup also trains the theme and what-if models: their headline figures, named and beside their baselines.
+  const theme = page.getByRole('region', { name: 'Theme model' });
+  await expect(theme.getByRole('term').first()).toHaveText(/^Accuracy \(\d+-fold cross-validation\)$/);
+  await expect(theme.getByRole('definition').nth(1)).toContainText('always the commonest occasion');
+  const whatIf = page.getByRole('region', { name: 'What-if (attributes) model' });
+  await expect(whatIf.getByRole('term').first()).toHaveText(/^R² \([\d,]+ newer songs\)$/);
+  await expect(whatIf.getByRole('definition').nth(1)).toContainText(/linear model −?\d\.\d{3} · always the average −?\d\.\d{3}/);
 
   // A version that does not exist falls back to the active one and says so.
   await page.goto('/models?version=999');

@@ -8,7 +8,10 @@ test('no page scrolls sideways at 360 px and every chart has its height', async 
   await page.goto('/');
   const song = await page.getByRole('table').locator('a[href^="/songs/"]').first().getAttribute('href');
   expect(song).toMatch(/^\/songs\/\d+/);
-  const withCharts = [song ?? '', '/trends', '/trends/mood', '/models'];
+  // The longest-running song also has a table of audited forecasts.
+  await page.goto('/?sort=weeks');
+  const audited = await page.getByRole('table').locator('a[href^="/songs/"]').first().getAttribute('href');
+  const withCharts = [song ?? '', audited ?? '', '/trends', '/trends/mood', '/models'];
   for (const path of ['/', ...withCharts, '/what-if', '/themes', '/admin/login']) {
     await page.goto(path);
     await expect(page.locator('footer')).toBeVisible();

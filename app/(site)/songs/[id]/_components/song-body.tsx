@@ -59,7 +59,8 @@ export async function SongBody({ song, chartSlug }: { song: Song; chartSlug: str
           This song has not been on any imported chart, so there is no score history or forecast for it.
         </p>
       )}
-      <div className="grid gap-6 lg:grid-cols-[1fr_2fr]">
+      {/* minmax(0, …): the audit table scrolls inside its card instead of widening the page at 360 px. */}
+      <div className="grid grid-cols-1 items-start gap-6 lg:grid-cols-[minmax(0,1fr)_minmax(0,2fr)]">
         <div className="flex flex-col gap-6">
           <AudioFeaturesPanel audio={song.audio} />
           <ThemeMixPanel result={themeMix} />
