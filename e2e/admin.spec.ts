@@ -44,6 +44,13 @@ test('the console asks for a login, refuses a wrong password and lets the right 
   await page.getByLabel('Admin password').fill(E2E_ADMIN_PASSWORD);
   await page.getByRole('button', { name: 'Log in' }).click();
   await expect(page.getByRole('heading', { name: 'Jobs and models' })).toBeVisible();
+  // Versions side by side by their named figures; every stored number one click away.
+  const forecastModels = page.locator('section[data-model-kind="forecast"]');
+  await expect(forecastModels.getByRole('rowheader', { name: 'AUC, 26 weeks' })).toBeVisible();
+  await expect(forecastModels.getByRole('row', { name: /^AUC, 52 weeks/ })).toContainText(/0\.\d{3}\s*logistic on rank \d\.\d{3}/);
+  await expect(forecastModels.getByRole('table', { name: /every stored number/ })).toBeHidden();
+  await forecastModels.getByText('Every number stored with these versions').click();
+  await expect(forecastModels.getByRole('table', { name: /every stored number/ }).getByRole('rowheader', { name: 'horizons · 26 · auc' })).toBeVisible();
   const cookie = (await page.context().cookies()).find((c) => c.name === COOKIE);
   expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Lax' });
 

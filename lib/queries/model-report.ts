@@ -117,7 +117,7 @@ export function pickVersion(versions: readonly ModelVersionRow[], requested: num
   );
 }
 
-/** One labelled figure of a theme or what-if model's report, formatted, with what it is measured against. */
+/** One labelled figure of a model's report, formatted, with what it is measured against. */
 export interface ModelFigure {
   label: string;
   value: string;
@@ -146,13 +146,40 @@ const share = (v: number) => `${(100 * v).toFixed(1)}%`;
 const ms = (v: number) => `${v < 1 ? v.toFixed(2) : v.toFixed(1)} ms`;
 const joined = (parts: (string | null)[]) => parts.filter((p) => p !== null).join(' · ') || undefined;
 
+const FORECAST_FIGURES = [
+  { key: 'auc', label: 'AUC', format: (v: number) => v.toFixed(3) },
+  { key: 'brierSkill', label: 'Brier skill', format: (v: number) => formatDecimal(v, 3) },
+  { key: 'rmseMean', label: 'RMSE of the mean', format: (v: number) => v.toFixed(2) },
+  { key: 'coverage', label: 'Inside p10–p90', format: share },
+  { key: 'intervalScore', label: 'Interval score', format: (v: number) => v.toFixed(2) },
+] as const;
+
+/** A forecast model's test figures per horizon, each beside logistic on rank (the strongest simple baseline). */
+function forecastFigures(metrics: unknown, baseline: unknown): (ModelFigure | null)[] {
+  const report = readMetricsReport(metrics, baseline);
+  return REPORT_HORIZONS.flatMap((h) =>
+    FORECAST_FIGURES.map(({ key, label, format }) => {
+      const value = report[h].model?.[key];
+      const rank = report[h].logisticRank?.[key];
+      if (value === null || value === undefined) return null;
+      return {
+        label: `${label}, ${h} weeks`,
+        value: format(value),
+        against: key === 'coverage' ? 'target 80%' : rank === null || rank === undefined ? undefined : `logistic on rank ${format(rank)}`,
+      };
+    }),
+  );
+}
+
 /**
- * The headline figures of a theme or what-if (attributes) model, each beside what it is measured against,
- * read from its stored metrics and baseline JSON. A figure an older report lacks is left out.
+ * The headline figures of a model of any kind, each beside what it is measured against, read from its
+ * stored metrics and baseline JSON. A figure an older report lacks is left out.
  */
-export function otherModelFigures(kind: 'theme' | 'attributes', metrics: unknown, baseline: unknown): ModelFigure[] {
+export function modelFigures(kind: ModelVersionRow['kind'], metrics: unknown, baseline: unknown): ModelFigure[] {
   const out: (ModelFigure | null)[] = [];
-  if (kind === 'theme') {
+  if (kind === 'forecast') {
+    out.push(...forecastFigures(metrics, baseline));
+  } else if (kind === 'theme') {
     const m = themeReport.catch({}).parse(metrics);
     const b = themeBaseline.catch({}).parse(baseline);
     out.push(

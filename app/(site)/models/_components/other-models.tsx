@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { formatAgo } from '@/lib/format';
-import { otherModelFigures } from '@/lib/queries/model-report';
+import { modelFigures } from '@/lib/queries/model-report';
 import type { ModelVersionRow } from '@/lib/queries/model-versions';
 
 const KINDS = [
@@ -14,7 +14,7 @@ export function OtherModels({ versions }: { versions: ModelVersionRow[] }) {
     <div className="grid grid-cols-1 gap-4 md:grid-cols-2">
       {KINDS.map((k) => {
         const active = versions.find((v) => v.kind === k.kind && v.status === 'active');
-        const figures = active ? otherModelFigures(k.kind, active.metrics, active.baselineMetrics) : [];
+        const figures = active ? modelFigures(k.kind, active.metrics, active.baselineMetrics) : [];
         return (
           <section key={k.kind} aria-label={k.title} className="rounded-xl border border-border bg-surface p-4">
             <h3 className="font-semibold">{k.title}</h3>

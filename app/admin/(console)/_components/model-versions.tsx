@@ -1,4 +1,5 @@
 import { formatDate } from '@/lib/format';
+import { modelFigures, type ModelFigure } from '@/lib/queries/model-report';
 import type { ModelVersionRow } from '@/lib/queries/model-versions';
 import { promoteModelAction, rollbackModelAction } from '../actions';
 import { ConfirmActionForm } from './confirm-action-form';
@@ -13,7 +14,7 @@ const STATUS_LOOK: Record<ModelVersionRow['status'], string> = {
   retired: 'bg-surface-2 text-muted',
 };
 
-/** Model versions per kind: metrics side by side, promote a candidate, roll back to the previous active version. */
+/** Model versions per kind: headline figures side by side, promote a candidate, roll back to the previous active version. */
 export function ModelVersions({ versions }: { versions: ModelVersionRow[] }) {
   const kinds = [...new Set(versions.map((v) => v.kind))];
   if (kinds.length === 0) {
@@ -35,6 +36,8 @@ function KindVersions({ kind, versions }: { kind: ModelVersionRow['kind']; versi
   const previous = versions
     .filter((v) => v.status === 'retired' && v.activatedAt)
     .sort((a, b) => b.activatedAt!.getTime() - a.activatedAt!.getTime())[0];
+  const figures = shown.map((v) => modelFigures(kind, v.metrics, v.baselineMetrics));
+  const labels = [...new Set(figures.flatMap((f) => f.map((x) => x.label)))];
   const metricRows = sideBySide(shown.map((v) => v.metrics));
   const newest = shown[0];
 
@@ -82,13 +85,36 @@ function KindVersions({ kind, versions }: { kind: ModelVersionRow['kind']; versi
             <Row label="Trained" values={shown.map((v) => formatDate(v.createdAt.toISOString()))} />
             <Row label="Rows trained on" values={shown.map((v) => formatMetric(v.trainedRows))} />
             <Row label="Active since" values={shown.map((v) => (v.status === 'active' && v.activatedAt ? formatDate(v.activatedAt.toISOString()) : '–'))} />
-            {metricRows.map((m) => (
-              <Row key={m.key} label={m.key} values={m.values.map(formatMetric)} />
+            {labels.map((label) => (
+              <FigureRow key={label} label={label} cells={figures.map((f) => f.find((x) => x.label === label))} />
             ))}
             <Row label="Decision" values={shown.map((v) => v.decision ?? '–')} wrap />
           </tbody>
         </table>
       </div>
+      {metricRows.length ? (
+        <details className="text-sm">
+          <summary className="cursor-pointer text-muted">Every number stored with these versions</summary>
+          <div className="relative mt-2 overflow-x-auto rounded-xl border border-border bg-surface">
+            <table className="w-full text-left text-xs tabular-nums">
+              <caption className="sr-only">{kind} model versions: every stored number</caption>
+              <thead className="border-b border-border">
+                <tr>
+                  <th scope="col" className="px-3 py-1.5 font-medium text-muted">Metric</th>
+                  {shown.map((v) => (
+                    <th key={v.id} scope="col" className="px-3 py-1.5 font-medium">v{v.version}</th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-border">
+                {metricRows.map((m) => (
+                  <Row key={m.key} label={m.key} values={m.values.map(formatMetric)} />
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </details>
+      ) : null}
       {newest ? <Baselines version={newest} /> : null}
     </section>
   );
@@ -100,6 +126,21 @@ function Row({ label, values, wrap = false }: { label: string; values: string[];
       <th scope="row" className="whitespace-nowrap px-3 py-1.5 text-xs font-medium text-muted">{label}</th>
       {values.map((v, i) => (
         <td key={i} className={`px-3 py-1.5 ${wrap ? 'max-w-xs text-xs' : 'whitespace-nowrap'}`}>{v}</td>
+      ))}
+    </tr>
+  );
+}
+
+/** A headline figure per version, with what it is measured against beneath it. */
+function FigureRow({ label, cells }: { label: string; cells: (ModelFigure | undefined)[] }) {
+  return (
+    <tr>
+      <th scope="row" className="whitespace-nowrap px-3 py-1.5 text-xs font-medium text-muted">{label}</th>
+      {cells.map((c, i) => (
+        <td key={i} className="whitespace-nowrap px-3 py-1.5">
+          {c ? c.value : '–'}
+          {c?.against ? <span className="block text-xs text-muted">{c.against}</span> : null}
+        </td>
       ))}
     </tr>
   );
