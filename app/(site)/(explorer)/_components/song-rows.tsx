@@ -1,7 +1,7 @@
 'use client';
 
 import Link from 'next/link';
-import { ChanceBar } from '@/components/ui/chance-bar';
+import { ChanceBar, ChanceChip } from '@/components/ui/chance-bar';
 import { MovementBadge } from '@/components/ui/movement-badge';
 import { ScoreRange } from '@/components/ui/score-range';
 import { Sparkline } from '@/components/ui/sparkline';
@@ -29,6 +29,11 @@ export function SongRows({ rows, chartSlug }: { rows: SongRow[]; chartSlug: stri
           {row.title}
         </Link>
         <span className="block truncate text-xs text-muted">{row.artistNames}</span>
+        {/* Below md the chance columns are off to the right of the scrolling table: the answer stays in view. */}
+        <span aria-hidden className="mt-0.5 flex gap-3 text-xs text-muted md:hidden" data-testid="chance-chips">
+          <ChanceChip label="6 mo" p={row.in26?.pCharting ?? null} />
+          <ChanceChip label="12 mo" p={row.in52?.pCharting ?? null} />
+        </span>
       </td>
       <td className="text-right">
         {row.weeksOnChart}
