@@ -46,5 +46,10 @@ test('the API answers as its OpenAPI document says, on the real sample data', as
   const models = await checked(request, doc, '/models', '/models?kind=forecast');
   expect(models.data.some((m: { status: string }) => m.status === 'active')).toBe(true);
   await checked(request, doc, '/models', '/models?limit=1', 400);
+
+  // The setup audits its backtest forecasts: three forecast weeks × horizons, newest first.
+  const audit = await checked(request, doc, '/audit', '/audit');
+  expect(audit.data.map((w: { asOf: string; horizonWeeks: number }) => `${w.asOf}/${w.horizonWeeks}`)).toEqual(['2026-05-21/26', '2025-11-20/52', '2025-11-20/26']);
+  await checked(request, doc, '/audit', '/audit?horizon=104', 422);
   await checked(request, doc, '/songs', '/songs?limit=500', 422);
 });

@@ -17,6 +17,7 @@ const NAMED = {
   ChartWeeksPage: bodies.chartWeeksPageSchema,
   ForecastsPage: bodies.forecastsPageSchema,
   ModelList: bodies.modelsListSchema,
+  AuditList: bodies.auditListSchema,
 } as const;
 for (const [id, schema] of Object.entries(NAMED)) registry.add(schema, { id });
 
@@ -70,7 +71,7 @@ export function openApiDocument() {
     info: {
       title: 'songcast API',
       version: '1.0.0',
-      description: 'Read-only JSON: songs, their history and forecasts, charts and their weeks, model versions and their metrics. Errors are `{ error: { code, message } }`.',
+      description: 'Read-only JSON: songs, their history and forecasts, charts and their weeks, model versions and their metrics, and the audit of published forecasts. Errors are `{ error: { code, message } }`.',
     },
     servers: [{ url: '/api/v1' }],
     paths: {
@@ -101,6 +102,9 @@ export function openApiDocument() {
       '/models': operation('Model versions with their metrics and baselines', [
         { name: 'kind', in: 'query', description: 'Only this kind.', schema: { type: 'string', enum: ['forecast', 'theme', 'attributes'] } },
       ], 'ModelList'),
+      '/audit': operation('How the published forecasts did once their target week came: per forecast week and horizon, newest first', [
+        { name: 'horizon', in: 'query', description: 'Only this horizon, in weeks (default both).', schema: { type: 'string', enum: ['26', '52'] } },
+      ], 'AuditList'),
     },
     components: { schemas: components },
   };

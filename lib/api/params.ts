@@ -38,3 +38,7 @@ export const forecastsParamsSchema = z.object({
 });
 
 export const modelsParamsSchema = z.object({ kind: z.enum(MODEL_KINDS).optional() });
+
+export const auditParamsSchema = z.object({
+  horizon: z.enum(['26', '52']).transform((h) => (h === '26' ? 26 : 52) as 26 | 52).optional(),
+});

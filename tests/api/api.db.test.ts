@@ -133,6 +133,21 @@ describe('charts and models', () => {
   });
 });
 
+describe('audit', () => {
+  it('gives the audited forecasts per forecast week and horizon, and only one horizon when asked', async () => {
+    // Newest forecast week first.
+    const weeks = [
+      { asOf: WEEKS[1], horizonWeeks: 26, count: 1, meanAbsError: 41, insideShare: 0, chartingShare: 1, meanPredicted: 0.9 },
+      { asOf: WEEKS[0], horizonWeeks: 26, count: 1, meanAbsError: 2, insideShare: 1, chartingShare: 1, meanPredicted: 0.2 },
+    ];
+    expect((await getChecked('/audit')).data).toEqual(weeks);
+    expect((await getChecked('/audit?horizon=26')).data).toEqual(weeks);
+    expect((await getChecked('/audit?horizon=52')).data).toEqual([]);
+    expect((await getChecked('/audit?horizon=13', 422)).error).toMatchObject({ code: 'INVALID_INPUT' });
+    expect((await getChecked('/audit?chart=x', 400)).error).toMatchObject({ code: 'BAD_REQUEST' });
+  });
+});
+
 describe('bad parameters', () => {
   it('answers 400 for unknown or repeated parameters and 422 for bad values, as JSON errors', async () => {
     for (const url of ['/songs?page=2', '/charts?x=1', '/songs?q=a&q=b', '/models?kind=forecast&kind=theme', '/songs/1?foo=bar']) {

@@ -1,4 +1,5 @@
 /** Calls the /api/v1 route handlers in-process, as Next would: a Request and the route's params. */
+import { GET as audit } from '@/app/api/v1/audit/route';
 import { GET as chartWeeks } from '@/app/api/v1/charts/[slug]/weeks/route';
 import { GET as charts } from '@/app/api/v1/charts/route';
 import { GET as forecasts } from '@/app/api/v1/forecasts/route';
@@ -21,6 +22,7 @@ export async function apiGet(pathAndQuery: string): Promise<Response> {
   if (parts[0] === 'charts' && parts.length === 1) return charts(request);
   if (parts[0] === 'charts' && parts.length === 3 && parts[2] === 'weeks') return chartWeeks(request, params({ slug: parts[1] ?? '' }));
   if (parts[0] === 'models' && parts.length === 1) return models(request);
+  if (parts[0] === 'audit' && parts.length === 1) return audit(request);
   if (parts[0] === 'openapi.json') return openapi();
   throw new Error(`No handler for ${pathAndQuery}`);
 }

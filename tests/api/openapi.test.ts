@@ -11,6 +11,7 @@ const HANDLER_PARAMS: Record<string, z.ZodObject> = {
   '/charts': params.chartsParamsSchema,
   '/charts/{slug}/weeks': params.chartWeeksParamsSchema,
   '/models': params.modelsParamsSchema,
+  '/audit': params.auditParamsSchema,
 };
 
 describe('openApiDocument', () => {

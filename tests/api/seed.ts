@@ -36,6 +36,7 @@ export async function seedApiData(t: TestDb): Promise<void> {
   });
   await t.db.insert(forecasts).values([
     ...[1, 2, 4, 5, 6].flatMap((id) => [forecast(id, 1, 26), forecast(id, 1, 52), forecast(id, 2, 26)]),
-    { ...forecast(2, 1, 26, w1), actual: 40, actualCharting: true, absError: 2, insideInterval: true },
+    { ...forecast(2, 1, 26, w1), actual: 40, actualCharting: true, absError: 2, insideInterval: true, auditedAt: new Date('2026-07-17T00:00:00Z') },
+    { ...forecast(1, 1, 26, w2), actual: 95, actualCharting: true, absError: 41, insideInterval: false, auditedAt: new Date('2026-07-24T00:00:00Z') },
   ]);
 }
