@@ -2,6 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { syntheticChart } from '@/lib/features/__fixtures__/synthetic-chart';
 import { FEATURE_COUNT, FORECAST_FEATURES, NETWORK_FEATURE_COUNT } from '@/lib/features/forecast-features';
 import { buildChartRows } from '@/lib/features/forecast-rows';
+import { LINEAR_PATH_FEATURES } from '@/lib/features/run-shape';
 import { leadingColumns } from '@/lib/features/standardize';
 import { deserializeForecastModel, predictWithModel, serializeForecastModel, type ForecastModel } from './artifact';
 import { defaultCutoffDay, fitForecastModel, isCompatible, timeSplit } from './forecast-training';
@@ -47,7 +48,7 @@ describe('forecast model on tiny seeded data', () => {
     const restored = await deserializeForecastModel(await serializeForecastModel(model));
     trained.push(restored);
     expect(restored.spec).toEqual(model.spec);
-    expect(restored.spec.linearPath?.weights).toHaveLength(8);
+    expect(restored.spec.linearPath?.weights).toHaveLength(FEATURE_COUNT);
     expect(isCompatible(restored)).toBe(true);
     expect(flat(await predict(restored))).toEqual(flat(await predict(model)));
     await expect(deserializeForecastModel(Buffer.from('nonsense'))).rejects.toThrow(/truncated|not JSON/);
@@ -62,6 +63,28 @@ describe('forecast model on tiny seeded data', () => {
     for (const key of ['pCharting', 'p10', 'p50', 'p90', 'mean'] as const) expect(Array.from(with52![key])).toEqual(Array.from(alone52![key]));
     expect(model.spec.calibration?.[1]).toEqual(base.spec.calibration?.[1]);
     expect(Array.from(with26!.pCharting)).not.toEqual(Array.from(alone26!.pCharting));
+  });
+
+  it('fits the linear path on every column, the network\'s inputs and the run-shape ones; a column constant over the training rows keeps weight 0', async () => {
+    const { model } = await fit(9);
+    const path = model.spec.linearPath!;
+    expect(path.features).toEqual([...FORECAST_FEATURES]);
+    const { std } = model.spec.standardization;
+    expect(std.some((s) => s === 0)).toBe(true);
+    path.weights.forEach((w, k) => (std[k] === 0 ? expect(Math.abs(w)).toBe(0) : undefined));
+    expect(path.weights.slice(0, NETWORK_FEATURE_COUNT).some((w) => w !== 0)).toBe(true);
+    expect(path.weights.slice(NETWORK_FEATURE_COUNT).some((w) => w !== 0)).toBe(true);
+  });
+
+  it('loads and predicts an eighth-round artifact (a linear path on the run-shape columns only) by its feature names', async () => {
+    const { model } = await fit(10);
+    const weights = model.spec.linearPath!.weights.map((w, k) => (k < NETWORK_FEATURE_COUNT ? 0 : w));
+    const eighth: ForecastModel = { network: model.network, spec: { ...model.spec, linearPath: { horizon: 26, features: [...LINEAR_PATH_FEATURES], weights: weights.slice(NETWORK_FEATURE_COUNT) } } };
+    const restored = await deserializeForecastModel(await serializeForecastModel(eighth));
+    trained.push(restored);
+    const allColumns: ForecastModel = { network: model.network, spec: { ...model.spec, linearPath: { ...model.spec.linearPath!, weights } } };
+    expect(flat(await predict(restored))).toEqual(flat(await predict(allColumns)));
+    expect(flat(await predict(restored))).not.toEqual(flat(await predict(model)));
   });
 
   it('loads and predicts an older artifact (the network reading every feature it names, no linear path) as before', async () => {

@@ -5,7 +5,6 @@
  */
 import { FEATURE_COUNT, FORECAST_FEATURES, NETWORK_FEATURE_COUNT } from '@/lib/features/forecast-features';
 import { HORIZONS, readsTheseFeatures, type ForecastRows, type Horizon } from '@/lib/features/forecast-rows';
-import { LINEAR_PATH_FEATURES } from '@/lib/features/run-shape';
 import { applyStandardization, fitStandardization, leadingColumns } from '@/lib/features/standardize';
 import { FORECAST_MODEL_SCHEMA, OUTPUTS_DOC, predictWithModel, type ForecastModel } from './artifact';
 import { BASELINES, fitBaselines, fitLogistic, predictBaseline, type BaselineName, type HorizonRows } from './baselines';
@@ -91,34 +90,32 @@ function networkData(rows: ForecastRows, idx: readonly number[], std: ReturnType
 /** The horizon whose still-charting logit the linear path feeds. */
 const LINEAR_PATH_HORIZON: Horizon = 26;
 
-/** L2 penalty on the linear path's weights, as on the network's kernels. */
+/** L2 penalty on the linear path's weights (ninth round, docs/evaluation.md). */
 const LINEAR_PATH_L2 = 1e-4;
 
 /**
- * Stage 2 of the fit: with the network frozen (`base`, no calibration yet), the weights of the linear path
- * on LINEAR_PATH_FEATURES into the +26-week still-charting logit, by logistic regression on the training
- * rows with the network's logit as the offset and the training's recency weights.
+ * Stage 2 of the fit: with the network frozen (`base`, no calibration yet), the weights of the linear path on
+ * every feature (standardised as for the network: the network's inputs and LINEAR_PATH_FEATURES) into the
+ * +26-week still-charting logit, by logistic regression on the training rows with the network's logit as the
+ * offset and the training's recency weights. A column constant over the training rows reads 0 there and gets
+ * weight 0.
  */
 async function fitLinearPath(base: ForecastModel, rows: ForecastRows, fitIdx: readonly number[], latestDay: number, halfLifeWeeks: number): Promise<NonNullable<ForecastModel['spec']['linearPath']>> {
   const t = rows.targets[LINEAR_PATH_HORIZON];
   const idx = fitIdx.filter((r) => t.observed[r]);
   const j = HORIZONS.indexOf(LINEAR_PATH_HORIZON);
   const network = (await predictWithModel(base, featureRows(rows, idx), idx.length))[j] as HorizonPrediction;
-  const xStd = applyStandardization(rows.x, FEATURE_COUNT, base.spec.standardization, idx);
-  const dim = LINEAR_PATH_FEATURES.length;
-  const x = new Float32Array(idx.length * dim);
-  for (let i = 0; i < idx.length; i++) x.set(xStd.subarray(i * FEATURE_COUNT + NETWORK_FEATURE_COUNT, (i + 1) * FEATURE_COUNT), i * dim);
   const weights = fitOffsetLogistic(
     {
-      x,
-      dim,
+      x: applyStandardization(rows.x, FEATURE_COUNT, base.spec.standardization, idx),
+      dim: FEATURE_COUNT,
       offset: Float64Array.from(network.pCharting, logit),
       y: Float64Array.from(idx, (r) => chartingToday(t, r)),
       weight: Float64Array.from(idx, (r) => recencyWeight(rows, r, latestDay, halfLifeWeeks)),
     },
     LINEAR_PATH_L2,
   );
-  return { horizon: LINEAR_PATH_HORIZON, features: [...LINEAR_PATH_FEATURES], weights };
+  return { horizon: LINEAR_PATH_HORIZON, features: [...FORECAST_FEATURES], weights };
 }
 
 /**
