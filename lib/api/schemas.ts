@@ -143,7 +143,7 @@ export const modelsListSchema = z
     ),
   });
 
-const share = z.number().min(0).max(1).nullable();
+const share = z.number().min(0).max(1);
 export const auditListSchema = z
   .strictObject({
     data: z.array(
@@ -151,7 +151,7 @@ export const auditListSchema = z
         asOf: isoDate.describe('The week the forecasts were made as of.'),
         horizonWeeks: z.number().int(),
         count: z.number().int().describe('Audited forecasts of that week and horizon (every chart and model).'),
-        meanAbsError: nullableNumber.describe('Mean |actual − p50| in score points (0–100).'),
+        meanAbsError: z.number().describe('Mean |actual − p50| in score points (0–100).'),
         insideShare: share.describe('Share of outcomes inside the p10–p90 interval (80% is right).'),
         chartingShare: share.describe('Share of the songs still on the chart at the target week.'),
         meanPredicted: share.describe('Mean predicted chance of still charting: close to chartingShare when calibrated.'),

@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { publishAudits } from '@/lib/audit/publish-audits';
 import { chartEntries, charts, forecasts, jobRuns, models, tracks } from '@/lib/db/schema';
+import { getLiveAudit } from '@/lib/queries/model-report';
 import { clearRetained, readRetained, TEST_BROKER_URL, uniquePrefix, unusedPort } from '@/tests/support/mqtt';
 import { createTestDb, type TestDb } from '@/tests/support/test-db';
 import { auditJob } from './audit';
@@ -46,6 +47,9 @@ describe('audit job', () => {
     expect(rows[0]).toMatchObject({ actual: 100, actualCharting: true, absError: 20, insideInterval: true });
     expect(rows[1]).toMatchObject({ actual: 0, actualCharting: false, absError: 30, insideInterval: false });
     expect(rows[2]?.auditedAt).toBeNull();
+    // The sums per forecast week and horizon that /models and /api/v1/audit read.
+    const week = { asOf: '2025-12-04', horizonWeeks: 26, count: 2, meanAbsError: 25, insideShare: 0.5, chartingShare: 0.5, meanPredicted: 0.5 };
+    expect(await getLiveAudit(t.db)).toEqual([week]);
     // The progress bar's whole is the forecasts due by today (the third's target week is not on the chart yet).
     const [run] = await t.db.select().from(jobRuns).where(eq(jobRuns.id, first.runId!));
     expect(run).toMatchObject({ progressDone: 2, progressTotal: 3 });
@@ -54,6 +58,7 @@ describe('audit job', () => {
     expect(second.stats).toMatchObject({ audited: 0, stillPending: 1 });
     const [again] = await t.db.select().from(forecasts).where(eq(forecasts.id, rows[0]!.id));
     expect(again?.actual).toBe(100);
+    expect(await getLiveAudit(t.db)).toEqual([week]);
 
     // Before the third forecast's target date only two were due: a finished run's bar is full.
     await t.db.update(forecasts).set({ auditedAt: null }).where(eq(forecasts.trackId, 2));

@@ -4,6 +4,7 @@
  * Trigger: the weekly order (after update), the admin console. Schedule: weekly; idempotent.
  */
 import { z } from 'zod';
+import { refreshAuditWeeks } from '@/lib/audit/audit-weeks';
 import { publishAudits } from '@/lib/audit/publish-audits';
 import { auditDueForecasts, countPendingAudits } from '@/lib/audit/score-forecasts';
 import { publishSettingsFromEnv } from './publish';
@@ -17,7 +18,8 @@ export const auditJob = defineJob({
   help: [
     'For every forecast not yet audited whose target date has chart data, stores the actual score (0 when the song',
     'is off the chart), whether it was still charting, the absolute error of p50 and whether p10–p90 held the',
-    'outcome. Forecasts whose target week is not in the database yet stay pending. Then each song with new',
+    'outcome. Forecasts whose target week is not in the database yet stay pending. The sums per forecast week',
+    'and horizon that /models and /api/v1/audit show are then recomputed. Then each song with new',
     'audits gets its latest one published retained, QoS 1, to <prefix>/audits/<song> on MQTT_URL; rows are',
     'marked only on the broker\'s acknowledgement, so audits a failed run could not send go out with the next.',
     'Re-running changes nothing.',
@@ -46,6 +48,9 @@ export const auditJob = defineJob({
       }
       ctx.progress(audited, due, 'scoring');
     }
+    // The per-week sums /models and /api/v1/audit read; recomputed whole, so a run that died after scoring heals here.
+    ctx.progress(audited, due, 'summing the audit per week');
+    await refreshAuditWeeks(ctx.db);
     ctx.progress(audited, due, 'publishing audits');
     const published = input['skip-publish'] ? null : await publishAudits(ctx.db, publishSettingsFromEnv(false));
     return {

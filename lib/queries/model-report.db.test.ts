@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { refreshAuditWeeks } from '@/lib/audit/audit-weeks';
 import { forecasts, models, type NewForecast } from '@/lib/db/schema';
 import { listModelVersions } from '@/lib/queries/model-versions';
 import { createTestDb, type TestDb } from '@/tests/support/test-db';
@@ -27,7 +28,7 @@ const forecast = (over: Partial<NewForecast>): NewForecast => ({
 });
 
 describe('model report', () => {
-  it('groups audited forecasts by as-of week and horizon, leaving unaudited rows out', async () => {
+  it('groups audited forecasts by as-of week and horizon, leaving unaudited rows out, once the sums are refreshed', async () => {
     const audited = new Date('2025-08-01T00:00:00Z');
     await t.db.insert(forecasts).values([
       forecast({ trackId: 1, pCharting: 0.8, absError: 4, insideInterval: true, actualCharting: true, actual: 14, auditedAt: audited }),
@@ -38,6 +39,10 @@ describe('model report', () => {
       // Not audited yet: must not count.
       forecast({ trackId: 4, pCharting: 0.9 }),
     ]);
+    // The page reads the audit job's sums, not the forecasts: nothing until they are refreshed.
+    expect(await getLiveAudit(t.db)).toEqual([]);
+    await refreshAuditWeeks(t.db);
+    await refreshAuditWeeks(t.db);
     const weeks = await getLiveAudit(t.db);
     expect(weeks.map((w) => [w.asOf, w.horizonWeeks, w.count])).toEqual([
       ['2025-01-02', 26, 3],
@@ -50,6 +55,15 @@ describe('model report', () => {
     expect(first.chartingShare).toBeCloseTo(2 / 3, 6);
     expect(first.meanPredicted).toBeCloseTo(1.6 / 3, 6);
     expect(weeks[1]!.insideShare).toBe(0);
+
+    // A later audit of the same week adds to its sums.
+    await t.db.insert(forecasts).values(forecast({ trackId: 5, pCharting: 0.4, absError: 15, insideInterval: false, actualCharting: false, actual: 0, auditedAt: audited }));
+    await refreshAuditWeeks(t.db);
+    const again = await getLiveAudit(t.db);
+    expect(again.map((w) => w.count)).toEqual([4, 1, 1]);
+    expect(again[0]!.meanAbsError).toBeCloseTo(30 / 4, 6);
+    expect(again[0]!.insideShare).toBeCloseTo(2 / 4, 6);
+    expect(again[0]!.meanPredicted).toBeCloseTo(2 / 4, 6);
   });
 
   it('picks the requested, else the active forecast version and reads its metrics beside the baselines', async () => {

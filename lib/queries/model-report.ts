@@ -1,8 +1,7 @@
-import { isNotNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '@/lib/db/client';
+import { auditWeeks } from '@/lib/db/schema';
 import { formatDecimal } from '@/lib/format';
-import { forecasts } from '@/lib/db/schema';
 import type { ModelVersionRow } from '@/lib/queries/model-versions';
 
 /** The forecast horizons the report shows, in weeks (as stored in the metrics JSON keys). */
@@ -219,47 +218,31 @@ export function modelFigures(kind: ModelVersionRow['kind'], metrics: unknown, ba
   return out.filter((f): f is ModelFigure => f !== null);
 }
 
-/** One as-of week and horizon of audited forecasts. Shares are 0–1; null when no row had the value. */
+/** One as-of week and horizon of audited forecasts. Shares are 0–1. */
 export interface AuditWeek {
   asOf: string;
   horizonWeeks: number;
   count: number;
   /** Mean |actual − p50| in score points (0–100). */
-  meanAbsError: number | null;
+  meanAbsError: number;
   /** Share of outcomes inside the p10–p90 interval. */
-  insideShare: number | null;
+  insideShare: number;
   /** Share of songs still on the chart at the target week. */
-  chartingShare: number | null;
+  chartingShare: number;
   /** Mean predicted chance of still charting. */
-  meanPredicted: number | null;
+  meanPredicted: number;
 }
 
-const toNumberOrNull = (v: unknown) => (v === null || v === undefined ? null : Number(v));
-
-/** Audited forecasts grouped by as-of week and horizon (one grouped query), oldest week first. */
+/** The audited forecasts per as-of week and horizon, oldest week first, from the audit job's sums (`audit_weeks`). */
 export async function getLiveAudit(db: Db): Promise<AuditWeek[]> {
-  const rows = await db
-    .select({
-      asOf: forecasts.asOf,
-      horizonWeeks: forecasts.horizonWeeks,
-      count: sql<number>`COUNT(*)`.mapWith(Number),
-      meanAbsError: sql<string | null>`AVG(${forecasts.absError})`,
-      // AVG of an integer column is a 4-decimal DECIMAL in MySQL; `* 1e0` makes it a double.
-      insideShare: sql<string | null>`AVG(${forecasts.insideInterval} * 1e0)`,
-      chartingShare: sql<string | null>`AVG(${forecasts.actualCharting} * 1e0)`,
-      meanPredicted: sql<string | null>`AVG(${forecasts.pCharting})`,
-    })
-    .from(forecasts)
-    .where(isNotNull(forecasts.auditedAt))
-    .groupBy(forecasts.asOf, forecasts.horizonWeeks)
-    .orderBy(forecasts.asOf, forecasts.horizonWeeks);
+  const rows = await db.select().from(auditWeeks).orderBy(auditWeeks.asOf, auditWeeks.horizonWeeks);
   return rows.map((r) => ({
     asOf: r.asOf,
     horizonWeeks: r.horizonWeeks,
-    count: r.count,
-    meanAbsError: toNumberOrNull(r.meanAbsError),
-    insideShare: toNumberOrNull(r.insideShare),
-    chartingShare: toNumberOrNull(r.chartingShare),
-    meanPredicted: toNumberOrNull(r.meanPredicted),
+    count: r.forecasts,
+    meanAbsError: r.absErrorSum / r.forecasts,
+    insideShare: r.insideCount / r.forecasts,
+    chartingShare: r.chartingCount / r.forecasts,
+    meanPredicted: r.pChartingSum / r.forecasts,
   }));
 }

@@ -1,4 +1,5 @@
 /** A small catalogue for the API tests: two charts, seven songs over three weeks, two models, forecasts and an audit. */
+import { refreshAuditWeeks } from '@/lib/audit/audit-weeks';
 import { chartEntries, charts, forecasts, models, tracks } from '@/lib/db/schema';
 import type { TestDb } from '@/tests/support/test-db';
 
@@ -39,4 +40,6 @@ export async function seedApiData(t: TestDb): Promise<void> {
     { ...forecast(2, 1, 26, w1), actual: 40, actualCharting: true, absError: 2, insideInterval: true, auditedAt: new Date('2026-07-17T00:00:00Z') },
     { ...forecast(1, 1, 26, w2), actual: 95, actualCharting: true, absError: 41, insideInterval: false, auditedAt: new Date('2026-07-24T00:00:00Z') },
   ]);
+  // As the audit job does after scoring.
+  await refreshAuditWeeks(t.db);
 }

@@ -7,6 +7,7 @@ import {
   int,
   mysqlEnum,
   mysqlTable,
+  primaryKey,
   smallint,
   uniqueIndex,
   varchar,
@@ -76,5 +77,25 @@ export const forecasts = mysqlTable(
 );
 export type Forecast = typeof forecasts.$inferSelect;
 export type NewForecast = typeof forecasts.$inferInsert;
+
+/**
+ * The audited forecasts summed per forecast week and horizon, over every chart and model: what `/models` and
+ * `/api/v1/audit` show. The audit job recomputes it from `forecasts` after scoring (lib/audit/audit-weeks.ts),
+ * so a page read is a few rows, never a scan of every forecast.
+ */
+export const auditWeeks = mysqlTable(
+  'audit_weeks',
+  {
+    asOf: date('as_of', { mode: 'string' }).notNull(),
+    horizonWeeks: smallint('horizon_weeks').notNull(),
+    forecasts: int('forecasts').notNull(),
+    absErrorSum: double('abs_error_sum').notNull(),
+    insideCount: int('inside_count').notNull(),
+    chartingCount: int('charting_count').notNull(),
+    pChartingSum: double('p_charting_sum').notNull(),
+    ...timestamps,
+  },
+  (t) => [primaryKey({ columns: [t.asOf, t.horizonWeeks] })],
+);
 
 export { date, double };

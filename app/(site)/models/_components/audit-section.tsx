@@ -3,7 +3,7 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { formatDate } from '@/lib/format';
 import type { AuditWeek } from '@/lib/queries/model-report';
 
-const pct = (v: number | null) => (v === null ? '–' : `${(100 * v).toFixed(1)}%`);
+const pct = (v: number) => `${(100 * v).toFixed(1)}%`;
 
 /** Forecast weeks listed before the rest fold away: a year of weekly audits is over a hundred rows. */
 export const RECENT_WEEKS = 8;
@@ -56,7 +56,7 @@ function AuditTable({ rows, caption }: { rows: AuditWeek[]; caption: string }) {
               <th scope="row" className="px-2 py-1.5 text-left font-medium whitespace-nowrap">{formatDate(w.asOf)}</th>
               <td className="px-2 py-1.5 text-right">{w.horizonWeeks} wk</td>
               <td className="px-2 py-1.5 text-right">{w.count.toLocaleString('en')}</td>
-              <td className="px-2 py-1.5 text-right">{w.meanAbsError === null ? '–' : w.meanAbsError.toFixed(1)}</td>
+              <td className="px-2 py-1.5 text-right">{w.meanAbsError.toFixed(1)}</td>
               <td className="px-2 py-1.5 text-right">{pct(w.insideShare)}</td>
               <td className="px-2 py-1.5 text-right">{pct(w.chartingShare)}</td>
               <td className="px-2 py-1.5 text-right">{pct(w.meanPredicted)}</td>

@@ -1,7 +1,8 @@
 /**
  * GET /api/v1/audit?horizon=: how the published forecasts did once their target week came, per forecast
  * week (as-of) and horizon, newest first: songs audited, mean |error|, share inside p10–p90, share still
- * charting and the mean predicted chance (the live audit /models shows). Trigger: API clients. Cacheable for an hour.
+ * charting and the mean predicted chance (the live audit /models shows, from the audit job's sums).
+ * Trigger: API clients. Cacheable for an hour.
  */
 import { auditParamsSchema } from '@/lib/api/params';
 import { parseQuery } from '@/lib/api/query';
