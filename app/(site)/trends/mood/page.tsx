@@ -57,7 +57,7 @@ export default async function MoodPage({ searchParams }: { searchParams: SearchP
         <h1 className="mt-1 text-2xl font-semibold tracking-tight sm:text-3xl">Mood by country</h1>
         <p className="mt-1 text-sm text-muted">
           How happy (valence) and intense (energy) each country’s chart sounds per week, every song weighted by its{' '}
-          {params.weight === 'streams' ? 'streams that week' : 'chart position (#1 counts most)'}. {missing} of {places} chart places ({places === 0 ? 0 : Math.round((100 * missing) / places)}%)
+          {params.weight === 'streams' ? 'streams that week' : 'chart position (#1 counts most)'}. {missing.toLocaleString('en')} of {places.toLocaleString('en')} chart places ({places === 0 ? 0 : Math.round((100 * missing) / places)}%)
           are songs without audio features: they are left out of the means and counted in the table.
         </p>
       </header>

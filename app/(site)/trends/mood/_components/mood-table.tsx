@@ -35,7 +35,7 @@ export function MoodTable({ countries, summaries, marks }: { countries: MoodCoun
                 </td>
               ))}
               <td className="px-3 py-2 text-right text-muted">
-                {s.withoutFeatures} of {s.songs} chart places ({s.songs === 0 ? '0' : Math.round((100 * s.withoutFeatures) / s.songs)}%)
+                {s.withoutFeatures.toLocaleString('en')} of {s.songs.toLocaleString('en')} chart places ({s.songs === 0 ? '0' : Math.round((100 * s.withoutFeatures) / s.songs)}%)
               </td>
             </tr>
           ))}
