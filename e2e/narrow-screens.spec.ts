@@ -8,8 +8,8 @@ test('no page scrolls sideways at 360 px and every chart has its height', async 
   await page.goto('/');
   const song = await page.getByRole('table').locator('a[href^="/songs/"]').first().getAttribute('href');
   // The chance columns are off to the right of the scrolling table: each row says its chances beside the title.
-  await expect(page.getByTestId('chance-chips').first()).toBeInViewport();
-  await expect(page.getByTestId('chance-chips').first()).toHaveText(/^6 mo (<1|>99|\d{1,2})%12 mo (<1|>99|\d{1,2})%$/);
+  await expect(page.locator('.chance-chips').first()).toBeInViewport();
+  await expect(page.locator('.chance-chips').first()).toHaveText(/^6 mo (<1|>99|\d{1,2})%12 mo (<1|>99|\d{1,2})%$/);
   expect(song).toMatch(/^\/songs\/\d+/);
   // The longest-running song also has a table of audited forecasts.
   await page.goto('/?sort=weeks');

@@ -17,12 +17,12 @@ export function ChanceBar({ p }: { p: number | null }) {
   );
 }
 
-/** The same chance as a coloured dot and a percentage after a short label ("6 mo 28%"), for narrow screens. */
+/** The same chance as a percentage after a short label ("6 mo 28%"), its band a class (`high`, `mid`, `low`) that `.chance-chips` in globals.css colours. */
 export function ChanceChip({ label, p }: { label: string; p: number | null }) {
   return (
-    <span className="inline-flex items-center gap-1 whitespace-nowrap">
-      {p === null ? null : <span aria-hidden className={`h-2 w-2 rounded-full ${BAND_COLOUR[chanceBand(p)]}`} />}
-      {label} <span className="font-medium text-fg">{p === null ? '–' : formatPercent(p)}</span>
+    <span className={p === null ? undefined : chanceBand(p)}>
+      {`${label} `}
+      <b>{p === null ? '–' : formatPercent(p)}</b>
     </span>
   );
 }

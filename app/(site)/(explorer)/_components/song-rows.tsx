@@ -30,7 +30,7 @@ export function SongRows({ rows, chartSlug }: { rows: SongRow[]; chartSlug: stri
         </Link>
         <span className="block truncate text-xs text-muted">{row.artistNames}</span>
         {/* Below md the chance columns are off to the right of the scrolling table: the answer stays in view. */}
-        <span aria-hidden className="mt-0.5 flex gap-3 text-xs text-muted md:hidden" data-testid="chance-chips">
+        <span aria-hidden className="chance-chips">
           <ChanceChip label="6 mo" p={row.in26?.pCharting ?? null} />
           <ChanceChip label="12 mo" p={row.in52?.pCharting ?? null} />
         </span>
