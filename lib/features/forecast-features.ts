@@ -73,7 +73,7 @@ export const FORECAST_FEATURES = [
   'metadata_missing',
   ...AUDIO_FEATURES,
   'audio_missing',
-  ...LINEAR_PATH_FEATURES, // read by the linear path into the +26-week logit, not by the network (run-shape.ts)
+  ...LINEAR_PATH_FEATURES, // read by the linear paths into the still-charting logits, not by the network (run-shape.ts)
 ] as const;
 export type ForecastFeatureName = (typeof FORECAST_FEATURES)[number];
 export const FEATURE_COUNT = FORECAST_FEATURES.length;

@@ -1,6 +1,6 @@
 /**
- * The forecast vector's last columns (see forecast-features.ts), read by the linear path (not the network) into the
- * +26-week still-charting logit: what the recurrent rules will ask ahead, and the shape of the run up to t.
+ * The forecast vector's last columns (see forecast-features.ts), read by the linear paths (not the network) into the
+ * still-charting logits: what the recurrent rules will ask ahead, and the shape of the run up to t.
  * Pure; computed from the song's history cut at t like every other feature.
  */
 import type { SongHistoryView } from './forecast-features';

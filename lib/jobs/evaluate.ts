@@ -199,7 +199,7 @@ export const evaluateJob = defineJob({
     'train 2023-05-18…08-31, validation September 2023, test from 2023-10-01) and prints, for +26 and +52 weeks',
     'on the same test rows: base rate, AUC, Brier, Brier skill, MAE/RMSE of p50, p10–p90 coverage (also of the',
     'non-zero outcomes) and the interval score, for the model, its network alone (the fit\'s first stage, without the',
-    'linear path into the +26-week logit), the baselines and the reference results.',
+    'linear paths into the still-charting logits), the baselines and the reference results.',
     'Exits 2 when the data directory is missing. --reuse skips the import of a data set a kept scratch database has.',
     '',
     '--rolling 2015,2016,2017,2018 --seeds 1,2,3 instead validates year by year and scores no test row: for each fold',

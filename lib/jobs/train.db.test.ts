@@ -61,8 +61,6 @@ describe('train and predict on a generated chart history', () => {
       const importance = metrics.importance[h]!;
       expect(importance).toHaveLength(14);
       expect(importance.find((g) => g.group === 'current rank and score')!.aucDrop).toBeGreaterThan(0.01);
-      // The linear path reaches the +26-week chance only.
-      if (h === '52') for (const group of ['rules ahead', 'shape of the run']) expect(importance.find((g) => g.group === group)!.aucDrop).toBe(0);
     }
     expect(Object.keys((row!.baselineMetrics as { horizons: Record<string, object> }).horizons['26']!)).toEqual(['baseRate', 'persistence', 'zero', 'logisticRank']);
     expect((row!.featureSpec as { featureNames: string[] }).featureNames).toContain('score_52w_ago');

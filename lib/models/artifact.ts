@@ -15,6 +15,8 @@ import { loadTf } from './tf';
 
 export const FORECAST_MODEL_SCHEMA = 'songcast.forecast-model.v1';
 
+const linearPathSchema = z.object({ horizon: z.number().int().positive(), features: z.array(z.string()).min(1), weights: z.array(z.number()) });
+
 /** Everything besides the weights that predicting needs; stored as `models.feature_spec` too. */
 export const forecastModelSpecSchema = z.object({
   schema: z.literal(FORECAST_MODEL_SCHEMA),
@@ -34,11 +36,16 @@ export const forecastModelSpecSchema = z.object({
   /** How many leading features the network reads; absent in older models, whose network reads them all. */
   networkInputs: z.number().int().positive().optional(),
   /**
-   * A bias-free linear term on the named features (standardised), added to one horizon's still-charting
-   * logit (that of the members' averaged chance) before the Platt scaling. Fitted with the network frozen, so
-   * the network's outputs are unchanged by it; absent in older models.
+   * The eighth and ninth rounds' single linear path (into the +26-week logit), read as `linearPaths` of one;
+   * absent in models before them and since the tenth round.
    */
-  linearPath: z.object({ horizon: z.number().int().positive(), features: z.array(z.string()).min(1), weights: z.array(z.number()) }).optional(),
+  linearPath: linearPathSchema.optional(),
+  /**
+   * Bias-free linear terms on the named features (standardised), each added to its horizon's still-charting
+   * logit (that of the members' averaged chance) before the Platt scaling. Fitted with the network frozen, so
+   * the network's outputs are unchanged by them; absent in models before the tenth round.
+   */
+  linearPaths: z.array(linearPathSchema).optional(),
 });
 export type ForecastModelSpec = z.infer<typeof forecastModelSpecSchema>;
 
@@ -101,16 +108,17 @@ export function recalibrate(p: number, { a, b }: { a: number; b: number }): numb
   return sigmoid(a + b * logit(p));
 }
 
-/** Where the model's linear path reads (its columns in the feature vector) and writes (its horizon's index), with its weights. */
-function linearPathOf(spec: ForecastModelSpec): { horizonIndex: number; columns: number[]; weights: number[] } | null {
-  const path = spec.linearPath;
-  if (!path) return null;
-  const columns = path.features.map((name) => spec.featureNames.indexOf(name));
-  const horizonIndex = spec.horizons.indexOf(path.horizon);
-  if (columns.some((c) => c < 0) || path.weights.length !== columns.length || horizonIndex < 0) {
-    throw new Error('the model\'s linear path names features or a horizon the model does not have');
-  }
-  return { horizonIndex, columns, weights: path.weights };
+/** Where each of the model's linear paths reads (its columns in the feature vector) and writes (its horizon's index), with its weights. */
+function linearPathsOf(spec: ForecastModelSpec): { horizonIndex: number; columns: number[]; weights: number[] }[] {
+  const paths = spec.linearPaths ?? (spec.linearPath ? [spec.linearPath] : []);
+  return paths.map((path) => {
+    const columns = path.features.map((name) => spec.featureNames.indexOf(name));
+    const horizonIndex = spec.horizons.indexOf(path.horizon);
+    if (columns.some((c) => c < 0) || path.weights.length !== columns.length || horizonIndex < 0) {
+      throw new Error('the model\'s linear path names features or a horizon the model does not have');
+    }
+    return { horizonIndex, columns, weights: path.weights };
+  });
 }
 
 /** Adds w·x (standardised rows) to the logit of each row's chance, in place. */
@@ -127,7 +135,7 @@ function addLinearPath(pCharting: Float64Array, xStd: Float32Array, dim: number,
  * and the p10/p50/p90 and mean of the score mixture (score-distribution.ts). The network gives the
  * conditional quantiles as offsets from the current score (the row's `score`); the lowest
  * positive score is the chart's last place, 100/size (from the row's log_chart_size). The network reads
- * the first `networkInputs` features; the linear path, when the model has one, moves its horizon's chance
+ * the first `networkInputs` features; each linear path, when the model has them, moves its horizon's chance
  * before the Platt scaling.
  */
 export async function predictWithModel(model: ForecastModel, x: Float32Array, n: number): Promise<HorizonPrediction[]> {
@@ -139,8 +147,7 @@ export async function predictWithModel(model: ForecastModel, x: Float32Array, n:
   const xStd = applyStandardization(x, dim, model.spec.standardization as Standardization);
   const inputs = model.spec.networkInputs ?? dim;
   const raw = await runForecastNetwork(model.network, inputs === dim ? xStd : leadingColumns(xStd, dim, inputs), n, inputs, model.spec.horizons.length);
-  const path = linearPathOf(model.spec);
-  if (path) addLinearPath((raw[path.horizonIndex] as NetworkPrediction).pCharting, xStd, dim, path);
+  for (const path of linearPathsOf(model.spec)) addLinearPath((raw[path.horizonIndex] as NetworkPrediction).pCharting, xStd, dim, path);
   return raw.map((h, j) => {
     const platt = model.spec.calibration?.[j];
     if (platt) for (let i = 0; i < n; i++) h.pCharting[i] = recalibrate(h.pCharting[i] as number, platt);

@@ -1,8 +1,9 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { syntheticChart } from '@/lib/features/__fixtures__/synthetic-chart';
 import { FEATURE_COUNT, FORECAST_FEATURES, NETWORK_FEATURE_COUNT } from '@/lib/features/forecast-features';
 import { buildChartRows } from '@/lib/features/forecast-rows';
-import { LINEAR_PATH_FEATURES } from '@/lib/features/run-shape';
 import { leadingColumns } from '@/lib/features/standardize';
 import { deserializeForecastModel, predictWithModel, serializeForecastModel, type ForecastModel } from './artifact';
 import { defaultCutoffDay, fitForecastModel, isCompatible, timeSplit } from './forecast-training';
@@ -48,43 +49,59 @@ describe('forecast model on tiny seeded data', () => {
     const restored = await deserializeForecastModel(await serializeForecastModel(model));
     trained.push(restored);
     expect(restored.spec).toEqual(model.spec);
-    expect(restored.spec.linearPath?.weights).toHaveLength(FEATURE_COUNT);
+    expect(restored.spec.linearPaths?.map((path) => [path.horizon, path.weights.length])).toEqual([
+      [26, FEATURE_COUNT],
+      [52, FEATURE_COUNT],
+    ]);
     expect(isCompatible(restored)).toBe(true);
     expect(flat(await predict(restored))).toEqual(flat(await predict(model)));
     await expect(deserializeForecastModel(Buffer.from('nonsense'))).rejects.toThrow(/truncated|not JSON/);
   });
 
-  it('adds the linear path to the +26-week chance only: the +52-week outputs are the network alone\'s, bit for bit', async () => {
+  it('adds a linear path to each horizon\'s chance, fitted apart: without the +52-week one, the +26-week outputs are the same bit for bit and the +52-week ones the network alone\'s', async () => {
     const { model, base } = await fit(7);
     expect(model.network).toBe(base.network);
-    expect(model.spec.linearPath?.weights.some((w) => w !== 0)).toBe(true);
+    const [path26, path52] = model.spec.linearPaths!;
+    for (const path of [path26, path52]) expect(path!.weights.some((w) => w !== 0)).toBe(true);
+    const only26: ForecastModel = { network: model.network, spec: { ...model.spec, linearPaths: [path26!], calibration: [model.spec.calibration![0]!, base.spec.calibration![1]!] } };
     const [with26, with52] = await predict(model);
-    const [alone26, alone52] = await predict(base);
-    for (const key of ['pCharting', 'p10', 'p50', 'p90', 'mean'] as const) expect(Array.from(with52![key])).toEqual(Array.from(alone52![key]));
-    expect(model.spec.calibration?.[1]).toEqual(base.spec.calibration?.[1]);
-    expect(Array.from(with26!.pCharting)).not.toEqual(Array.from(alone26!.pCharting));
+    const [only26at26, only26at52] = await predict(only26);
+    const [, alone52] = await predict(base);
+    for (const key of ['pCharting', 'p10', 'p50', 'p90', 'mean'] as const) {
+      expect(Array.from(with26![key])).toEqual(Array.from(only26at26![key]));
+      expect(Array.from(only26at52![key])).toEqual(Array.from(alone52![key]));
+    }
+    expect(Array.from(with52!.pCharting)).not.toEqual(Array.from(alone52!.pCharting));
   });
 
-  it('fits the linear path on every column, the network\'s inputs and the run-shape ones; a column constant over the training rows keeps weight 0', async () => {
+  it('fits each linear path on every column, the network\'s inputs and the run-shape ones; a column constant over the training rows keeps weight 0', async () => {
     const { model } = await fit(9);
-    const path = model.spec.linearPath!;
-    expect(path.features).toEqual([...FORECAST_FEATURES]);
     const { std } = model.spec.standardization;
     expect(std.some((s) => s === 0)).toBe(true);
-    path.weights.forEach((w, k) => (std[k] === 0 ? expect(Math.abs(w)).toBe(0) : undefined));
-    expect(path.weights.slice(0, NETWORK_FEATURE_COUNT).some((w) => w !== 0)).toBe(true);
-    expect(path.weights.slice(NETWORK_FEATURE_COUNT).some((w) => w !== 0)).toBe(true);
+    for (const path of model.spec.linearPaths!) {
+      expect(path.features).toEqual([...FORECAST_FEATURES]);
+      path.weights.forEach((w, k) => (std[k] === 0 ? expect(Math.abs(w)).toBe(0) : undefined));
+      expect(path.weights.slice(0, NETWORK_FEATURE_COUNT).some((w) => w !== 0)).toBe(true);
+      expect(path.weights.slice(NETWORK_FEATURE_COUNT).some((w) => w !== 0)).toBe(true);
+    }
   });
 
-  it('loads and predicts an eighth-round artifact (a linear path on the run-shape columns only) by its feature names', async () => {
-    const { model } = await fit(10);
-    const weights = model.spec.linearPath!.weights.map((w, k) => (k < NETWORK_FEATURE_COUNT ? 0 : w));
-    const eighth: ForecastModel = { network: model.network, spec: { ...model.spec, linearPath: { horizon: 26, features: [...LINEAR_PATH_FEATURES], weights: weights.slice(NETWORK_FEATURE_COUNT) } } };
-    const restored = await deserializeForecastModel(await serializeForecastModel(eighth));
+  // Artifacts the code of the ninth round (3d1e663) trained and saved (seed 10, 2 epochs, hidden [16, 8], on this file's
+  // rows at that commit), with 60 of those rows' raw features and what that code predicted for them: the ninth round's path
+  // on every column, and the same network with the eighth round's path on the run-shape columns only (its weights on them).
+  it.each(['ninth', 'eighth'] as const)('loads the %s round\'s artifact (one linear path, into +26 weeks) and predicts as that round\'s code did, bit for bit', async (round) => {
+    const expected = JSON.parse(readFileSync(join(import.meta.dirname, '__fixtures__/round-predictions.json'), 'utf8')) as {
+      n: number;
+      x: (number | null)[];
+      ninth: Record<string, number[]>[];
+      eighth: Record<string, number[]>[];
+    };
+    const restored = await deserializeForecastModel(readFileSync(join(import.meta.dirname, `__fixtures__/${round}-round.bin`)));
     trained.push(restored);
-    const allColumns: ForecastModel = { network: model.network, spec: { ...model.spec, linearPath: { ...model.spec.linearPath!, weights } } };
-    expect(flat(await predict(restored))).toEqual(flat(await predict(allColumns)));
-    expect(flat(await predict(restored))).not.toEqual(flat(await predict(model)));
+    expect(restored.spec.linearPath?.horizon).toBe(26);
+    expect(restored.spec.linearPaths).toBeUndefined();
+    const predictions = await predictWithModel(restored, Float32Array.from(expected.x, (v) => v ?? NaN), expected.n);
+    expect(predictions.map((h) => Object.fromEntries((['pCharting', 'p10', 'p50', 'p90', 'mean'] as const).map((k) => [k, Array.from(h[k])])))).toEqual(expected[round]);
   });
 
   it('loads and predicts an older artifact (the network reading every feature it names, no linear path) as before', async () => {

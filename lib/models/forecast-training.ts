@@ -87,23 +87,23 @@ function networkData(rows: ForecastRows, idx: readonly number[], std: ReturnType
   return { x: leadingColumns(applyStandardization(rows.x, FEATURE_COUNT, std, idx), FEATURE_COUNT, NETWORK_FEATURE_COUNT), y, n: idx.length };
 }
 
-/** The horizon whose still-charting logit the linear path feeds. */
-const LINEAR_PATH_HORIZON: Horizon = 26;
-
-/** L2 penalty on the linear path's weights (ninth round, docs/evaluation.md). */
-const LINEAR_PATH_L2 = 1e-4;
+/** The linear paths, one into each horizon's still-charting logit, with the L2 penalty on its weights (ninth and tenth rounds, docs/evaluation.md). */
+const LINEAR_PATHS: readonly { horizon: Horizon; l2: number }[] = [
+  { horizon: 26, l2: 1e-4 },
+  { horizon: 52, l2: 1e-2 },
+];
 
 /**
- * Stage 2 of the fit: with the network frozen (`base`, no calibration yet), the weights of the linear path on
+ * Stage 2 of the fit: with the network frozen (`base`, no calibration yet), the weights of a linear path on
  * every feature (standardised as for the network: the network's inputs and LINEAR_PATH_FEATURES) into the
- * +26-week still-charting logit, by logistic regression on the training rows with the network's logit as the
- * offset and the training's recency weights. A column constant over the training rows reads 0 there and gets
- * weight 0.
+ * horizon's still-charting logit, by logistic regression on the training rows observed at that horizon with the
+ * network's logit as the offset and the training's recency weights. A column constant over the training rows
+ * reads 0 there and gets weight 0.
  */
-async function fitLinearPath(base: ForecastModel, rows: ForecastRows, fitIdx: readonly number[], latestDay: number, halfLifeWeeks: number): Promise<NonNullable<ForecastModel['spec']['linearPath']>> {
-  const t = rows.targets[LINEAR_PATH_HORIZON];
+async function fitLinearPath(base: ForecastModel, rows: ForecastRows, fitIdx: readonly number[], latestDay: number, halfLifeWeeks: number, { horizon, l2 }: (typeof LINEAR_PATHS)[number]): Promise<NonNullable<ForecastModel['spec']['linearPaths']>[number]> {
+  const t = rows.targets[horizon];
   const idx = fitIdx.filter((r) => t.observed[r]);
-  const j = HORIZONS.indexOf(LINEAR_PATH_HORIZON);
+  const j = HORIZONS.indexOf(horizon);
   const network = (await predictWithModel(base, featureRows(rows, idx), idx.length))[j] as HorizonPrediction;
   const weights = fitOffsetLogistic(
     {
@@ -113,18 +113,18 @@ async function fitLinearPath(base: ForecastModel, rows: ForecastRows, fitIdx: re
       y: Float64Array.from(idx, (r) => chartingToday(t, r)),
       weight: Float64Array.from(idx, (r) => recencyWeight(rows, r, latestDay, halfLifeWeeks)),
     },
-    LINEAR_PATH_L2,
+    l2,
   );
-  return { horizon: LINEAR_PATH_HORIZON, features: [...FORECAST_FEATURES], weights };
+  return { horizon, features: [...FORECAST_FEATURES], weights };
 }
 
 /**
  * Trains a model on the given rows, in two stages. Stage 1 trains the network on the features it reads
  * (all but LINEAR_PATH_FEATURES); the epoch is picked on `validation` when given (rows outside trainIdx),
  * else on the latest weeks of trainIdx, which are then not fitted. Stage 2 freezes it and fits the linear
- * path (fitLinearPath), so the +52-week outputs and every conditional score quantile are the network's alone.
- * The Platt scaling is fitted last on the validation rows. `base` is the network without the linear path
- * (stage 1 as a model of its own, sharing `model`'s network).
+ * paths (fitLinearPath, one per horizon, each fitted apart: a path moves its own horizon's chance only), so every
+ * conditional score quantile is the network's alone. The Platt scaling is fitted last on the validation rows.
+ * `base` is the network without the linear paths (stage 1 as a model of its own, sharing `model`'s network).
  */
 export async function fitForecastModel(
   rows: ForecastRows,
@@ -164,12 +164,12 @@ export async function fitForecastModel(
       networkInputs: NETWORK_FEATURE_COUNT,
     },
   };
-  const model: ForecastModel = { network: result.model, spec: { ...base.spec, linearPath: await fitLinearPath(base, rows, fitIdx, latestDay, halfLifeWeeks) } };
+  const linearPaths: NonNullable<ForecastModel['spec']['linearPaths']> = [];
+  for (const path of LINEAR_PATHS) linearPaths.push(await fitLinearPath(base, rows, fitIdx, latestDay, halfLifeWeeks, path));
+  const model: ForecastModel = { network: result.model, spec: { ...base.spec, linearPaths } };
   if (validationIdx.length) {
     base.spec.calibration = await fitCalibration(base, rows, validationIdx);
-    // Only the linear path's horizon moved: the others keep the network's scaling.
-    const refit = await fitCalibration(model, rows, validationIdx);
-    model.spec.calibration = base.spec.calibration.map((c, j) => (HORIZONS[j] === LINEAR_PATH_HORIZON ? (refit[j] as typeof c) : c));
+    model.spec.calibration = await fitCalibration(model, rows, validationIdx);
   }
   return { model, base, bestEpoch: result.bestEpoch, history: result.history };
 }
