@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chanceBand, formatAgo, formatDate, formatDecimal, formatDuration, formatKey, formatMonthYear, formatPercent, formatWeek, isoWeek, movement } from './format';
+import { chanceBand, formatAgo, formatDate, formatDecimal, formatShare, formatDuration, formatKey, formatMonthYear, formatPercent, formatWeek, isoWeek, movement } from './format';
 
 describe('dates', () => {
   it('writes calendar dates day month year, whatever the time zone', () => {
@@ -29,6 +29,12 @@ describe('numbers', () => {
     expect(formatPercent(0.4485)).toBe('45%');
     expect(formatPercent(0.001)).toBe('<1%');
     expect(formatPercent(0.999)).toBe('>99%');
+  });
+
+  it('writes shares as percentages with one decimal', () => {
+    expect(formatShare(0.9582)).toBe('95.8%');
+    expect(formatShare(0.8)).toBe('80.0%');
+    expect(formatShare(1)).toBe('100.0%');
   });
 
   it('writes negative decimals with a minus sign', () => {

@@ -36,6 +36,11 @@ export function formatPercent(p: number): string {
   return `${Math.round(p * 100)}%`;
 }
 
+/** A share 0–1 as a percentage with one decimal ("95.8%"): accuracies, coverages, audited shares. */
+export function formatShare(v: number): string {
+  return `${(100 * v).toFixed(1)}%`;
+}
+
 /** A number with `digits` decimals and a true minus sign (U+2212) when negative: "−0.013", not "-0.013"; never "−0.000". */
 export function formatDecimal(v: number, digits: number): string {
   const s = v.toFixed(digits);

@@ -12,7 +12,7 @@ import {
   YAxis,
   type TooltipContentProps,
 } from 'recharts';
-import { formatDate, formatMonthYear } from '@/lib/format';
+import { formatDate, formatMonthYear, formatShare } from '@/lib/format';
 
 /** One as-of week of the live audit, shares 0–1 (null when unknown). */
 export interface AuditPoint {
@@ -33,7 +33,7 @@ function AuditTooltip({ active, payload, label }: TooltipContentProps) {
       <p className="font-medium">Forecast of {formatDate(String(label))}</p>
       {payload.map((p) => (
         <p key={String(p.dataKey)} style={{ color: p.color }}>
-          {p.name}: {typeof p.value === 'number' ? `${(100 * p.value).toFixed(1)}%` : 'not audited'}
+          {p.name}: {typeof p.value === 'number' ? formatShare(p.value) : 'not audited'}
         </p>
       ))}
     </div>

@@ -12,6 +12,7 @@ import {
   YAxis,
   type TooltipContentProps,
 } from 'recharts';
+import { formatShare } from '@/lib/format';
 
 export interface BinnedSeries {
   name: string;
@@ -25,7 +26,7 @@ type Scale = 'probability' | 'score';
 const COLOURS = ['var(--accent)', '#0891b2'];
 const MAX: Record<Scale, number> = { probability: 1, score: 100 };
 const tick: Record<Scale, (v: number) => string> = { probability: (v) => `${Math.round(v * 100)}%`, score: (v) => String(v) };
-const exact: Record<Scale, (v: number) => string> = { probability: (v) => `${(100 * v).toFixed(1)}%`, score: (v) => v.toFixed(1) };
+const exact: Record<Scale, (v: number) => string> = { probability: formatShare, score: (v) => v.toFixed(1) };
 
 function binTooltip(scale: Scale) {
   return function BinTooltip({ active, payload }: TooltipContentProps) {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Db } from '@/lib/db/client';
 import { auditWeeks } from '@/lib/db/schema';
-import { formatDecimal } from '@/lib/format';
+import { formatDecimal, formatShare } from '@/lib/format';
 import type { ModelVersionRow } from '@/lib/queries/model-versions';
 
 /** The forecast horizons the report shows, in weeks (as stored in the metrics JSON keys). */
@@ -141,7 +141,6 @@ const attributesReport = z.object({
 const attributesBaseline = z.object({ mean: optional(scores), linear: optional(scores) });
 const timing = z.object({ inferenceMs: optional(z.object({ p95: num.nullable() })) });
 
-const share = (v: number) => `${(100 * v).toFixed(1)}%`;
 const ms = (v: number) => `${v < 1 ? v.toFixed(2) : v.toFixed(1)} ms`;
 const joined = (parts: (string | null)[]) => parts.filter((p) => p !== null).join(' · ') || undefined;
 
@@ -149,7 +148,7 @@ const FORECAST_FIGURES = [
   { key: 'auc', label: 'AUC', format: (v: number) => v.toFixed(3) },
   { key: 'brierSkill', label: 'Brier skill', format: (v: number) => formatDecimal(v, 3) },
   { key: 'rmseMean', label: 'RMSE of the mean', format: (v: number) => v.toFixed(2) },
-  { key: 'coverage', label: 'Inside p10–p90', format: share },
+  { key: 'coverage', label: 'Inside p10–p90', format: formatShare },
   { key: 'intervalScore', label: 'Interval score', format: (v: number) => v.toFixed(2) },
 ] as const;
 
@@ -185,8 +184,8 @@ export function modelFigures(kind: ModelVersionRow['kind'], metrics: unknown, ba
       m.cv
         ? {
             label: m.folds ? `Accuracy (${m.folds}-fold cross-validation)` : 'Accuracy (cross-validation)',
-            value: share(m.cv.accuracy),
-            against: joined([b.majorityAccuracy === undefined ? null : `always the commonest occasion ${share(b.majorityAccuracy)}`]),
+            value: formatShare(m.cv.accuracy),
+            against: joined([b.majorityAccuracy === undefined ? null : `always the commonest occasion ${formatShare(b.majorityAccuracy)}`]),
           }
         : null,
       m.occasions ? { label: 'Occasions', value: String(m.occasions.length), against: m.occasions.join(', ') } : null,
@@ -210,7 +209,7 @@ export function modelFigures(kind: ModelVersionRow['kind'], metrics: unknown, ba
             value: formatDecimal(m.mae, 1),
             against: joined([b.linear ? `linear model ${formatDecimal(b.linear.mae, 1)}` : null, b.mean ? `always the average ${formatDecimal(b.mean.mae, 1)}` : null]),
           },
-      m.coverage80 === undefined ? null : { label: 'Inside the 80% interval', value: share(m.coverage80), against: 'target 80%' },
+      m.coverage80 === undefined ? null : { label: 'Inside the 80% interval', value: formatShare(m.coverage80), against: 'target 80%' },
     );
   }
   const p95 = timing.catch({}).parse(metrics).inferenceMs?.p95;

@@ -2,6 +2,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '@/lib/db/client';
 import { models } from '@/lib/db/schema';
+import { formatShare } from '@/lib/format';
 import { activeOfKinds, NEWEST_ACTIVATION_FIRST } from '@/lib/models/active-versions';
 import { promoteModel } from '@/lib/models/registry-actions';
 import type { ClassificationReport } from './cv';
@@ -21,10 +22,9 @@ export async function storeThemeModel(db: Db, t: ThemeTraining, folds: number): 
   const [max] = await db.select({ version: sql<number>`COALESCE(MAX(${models.version}), 0)`.mapWith(Number) }).from(models).where(eq(models.kind, 'theme'));
   const version = (max?.version ?? 0) + 1;
   const promoted = t.cv.accuracy > t.majorityAccuracy;
-  const pct = (v: number) => `${(100 * v).toFixed(1)}%`;
   const decision = promoted
-    ? `promoted: ${folds}-fold CV accuracy ${pct(t.cv.accuracy)} beats always-the-commonest-occasion ${pct(t.majorityAccuracy)}`
-    : `kept as candidate: CV accuracy ${pct(t.cv.accuracy)} does not beat always-the-commonest-occasion ${pct(t.majorityAccuracy)}`;
+    ? `promoted: ${folds}-fold CV accuracy ${formatShare(t.cv.accuracy)} beats always-the-commonest-occasion ${formatShare(t.majorityAccuracy)}`
+    : `kept as candidate: CV accuracy ${formatShare(t.cv.accuracy)} does not beat always-the-commonest-occasion ${formatShare(t.majorityAccuracy)}`;
   const metrics: ThemeMetrics = { folds, cv: t.cv, inferenceMs: t.inferenceMs, labelSource: t.model.spec.labelSource, occasions: t.model.spec.occasions };
   const [result] = await db.insert(models).values({
     kind: 'theme',

@@ -2,15 +2,13 @@ import type { Metadata } from 'next';
 import { connection } from 'next/server';
 import { EmptyState } from '@/components/ui/empty-state';
 import { getDb } from '@/lib/db/client';
-import { formatAgo } from '@/lib/format';
+import { formatAgo, formatShare } from '@/lib/format';
 import { getActiveTheme } from '@/lib/themes/theme-registry';
 import { themeSetOf } from '@/lib/themes/theme-sets';
 import { ClassifyForm } from './_components/classify-form';
 import { ThemeReport } from './_components/theme-report';
 
 export const metadata: Metadata = { title: 'Themes' };
-
-const pct = (v: number) => `${(100 * v).toFixed(1)}%`;
 
 /** `/themes`: which listening occasions a song suits, from its audio features, and how well the model does. */
 export default async function ThemesPage() {
@@ -35,8 +33,8 @@ export default async function ThemesPage() {
         <h1 className="mt-1 text-2xl font-semibold tracking-tight sm:text-3xl">Themes: what is this song for?</h1>
         <p className="mt-1 max-w-prose text-sm text-muted">
           A classifier over {metrics.occasions.join(', ')} from eight audio features. Cross-validated accuracy{' '}
-          <strong className="text-fg">{pct(metrics.cv.accuracy)}</strong>
-          {theme.majorityAccuracy !== null ? <> (always answering the commonest occasion: {pct(theme.majorityAccuracy)})</> : null}; one song takes{' '}
+          <strong className="text-fg">{formatShare(metrics.cv.accuracy)}</strong>
+          {theme.majorityAccuracy !== null ? <> (always answering the commonest occasion: {formatShare(theme.majorityAccuracy)})</> : null}; one song takes{' '}
           {metrics.inferenceMs.p95 === null ? 'an unmeasured time' : `${metrics.inferenceMs.p95.toFixed(1)} ms (p95)`}.{' '}
           {metrics.labelSource === 'sample-rule'
             ? 'Labels here come from the sample data’s documented stand-in rule (no playlists loaded), so these scores say how well the model learns that rule, not real listening.'

@@ -1,9 +1,7 @@
 import { AuditChart, type AuditPoint } from '@/components/charts/audit-chart';
 import { EmptyState } from '@/components/ui/empty-state';
-import { formatDate } from '@/lib/format';
+import { formatDate, formatShare } from '@/lib/format';
 import type { AuditWeek } from '@/lib/queries/model-report';
-
-const pct = (v: number) => `${(100 * v).toFixed(1)}%`;
 
 /** Forecast weeks listed before the rest fold away: a year of weekly audits is over a hundred rows. */
 export const RECENT_WEEKS = 8;
@@ -57,9 +55,9 @@ function AuditTable({ rows, caption }: { rows: AuditWeek[]; caption: string }) {
               <td className="px-2 py-1.5 text-right">{w.horizonWeeks} wk</td>
               <td className="px-2 py-1.5 text-right">{w.count.toLocaleString('en')}</td>
               <td className="px-2 py-1.5 text-right">{w.meanAbsError.toFixed(1)}</td>
-              <td className="px-2 py-1.5 text-right">{pct(w.insideShare)}</td>
-              <td className="px-2 py-1.5 text-right">{pct(w.chartingShare)}</td>
-              <td className="px-2 py-1.5 text-right">{pct(w.meanPredicted)}</td>
+              <td className="px-2 py-1.5 text-right">{formatShare(w.insideShare)}</td>
+              <td className="px-2 py-1.5 text-right">{formatShare(w.chartingShare)}</td>
+              <td className="px-2 py-1.5 text-right">{formatShare(w.meanPredicted)}</td>
             </tr>
           ))}
         </tbody>

@@ -1,4 +1,4 @@
-import { formatDecimal } from '@/lib/format';
+import { formatDecimal, formatShare } from '@/lib/format';
 import { REPORT_ROWS, type HorizonReport, type ReportRowKey } from '@/lib/queries/model-report';
 
 type Column = {
@@ -10,15 +10,14 @@ type Column = {
   format: (v: number) => string;
 };
 
-const pct = (v: number) => `${(100 * v).toFixed(1)}%`;
 const COLUMNS: Column[] = [
   { key: 'auc', label: 'AUC', hint: 'ranking of still-charting songs; higher is better', best: 'max', format: (v) => v.toFixed(3) },
   { key: 'brierSkill', label: 'Brier skill', hint: 'above 0 beats the base rate', best: 'max', format: (v) => formatDecimal(v, 3) },
   { key: 'maeP50', label: 'MAE p50', hint: 'score points; lower is better', best: 'min', format: (v) => v.toFixed(2) },
   { key: 'rmseP50', label: 'RMSE p50', hint: 'score points; lower is better', best: 'min', format: (v) => v.toFixed(2) },
   { key: 'rmseMean', label: 'RMSE mean', hint: 'of the expected score, in score points; lower is better', best: 'min', format: (v) => v.toFixed(2) },
-  { key: 'coverage', label: 'p10–p90 cover', hint: 'share inside the interval; 80% is right', best: 'nominal', format: pct },
-  { key: 'coverageNonZero', label: 'Cover, charting', hint: 'the same over songs still on the chart', best: 'nominal', format: pct },
+  { key: 'coverage', label: 'p10–p90 cover', hint: 'share inside the interval; 80% is right', best: 'nominal', format: formatShare },
+  { key: 'coverageNonZero', label: 'Cover, charting', hint: 'the same over songs still on the chart', best: 'nominal', format: formatShare },
   { key: 'intervalScore', label: 'Interval score', hint: 'width plus misses; lower is better', best: 'min', format: (v) => v.toFixed(2) },
 ];
 
@@ -57,7 +56,7 @@ export function MetricsTable({ horizon, rows }: { horizon: string; rows: Record<
           {horizon} weeks ahead
           {model?.rows != null ? (
             <span className="font-normal text-muted">
-              {' '}· {model.rows.toLocaleString('en')} test songs{model.baseRate != null ? `, ${pct(model.baseRate)} still charting` : ''}
+              {' '}· {model.rows.toLocaleString('en')} test songs{model.baseRate != null ? `, ${formatShare(model.baseRate)} still charting` : ''}
             </span>
           ) : null}
         </caption>

@@ -1,6 +1,7 @@
+import { formatShare } from '@/lib/format';
 import type { ThemeMetrics } from '@/lib/themes/theme-registry';
 
-const pct = (v: number | null) => (v === null ? '–' : `${(100 * v).toFixed(1)}%`);
+const pct = (v: number | null) => (v === null ? '–' : formatShare(v));
 
 /** The model's cross-validated confusion matrix (rows: true occasion) and per-class precision and recall. */
 export function ThemeReport({ metrics }: { metrics: ThemeMetrics }) {
