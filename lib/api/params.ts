@@ -22,9 +22,12 @@ export const chartsParamsSchema = z.object({});
 
 export const chartWeeksParamsSchema = z.object({ limit: limitParam, cursor: cursorParam });
 
+/** A forecast horizon in weeks, as the query string writes it. */
+const horizonParam = z.enum(['26', '52']).transform((h) => (h === '26' ? 26 : 52) as 26 | 52);
+
 export const forecastsParamsSchema = z.object({
   chart: chartSlugSchema.optional(),
-  horizon: z.enum(['26', '52']).default('26').transform((h) => (h === '26' ? 26 : 52) as 26 | 52),
+  horizon: horizonParam.default(26),
   minChance: z
     .string()
     .regex(/^\d(\.\d{1,6})?$/, 'a number from 0 to 1')
@@ -39,6 +42,4 @@ export const forecastsParamsSchema = z.object({
 
 export const modelsParamsSchema = z.object({ kind: z.enum(MODEL_KINDS).optional() });
 
-export const auditParamsSchema = z.object({
-  horizon: z.enum(['26', '52']).transform((h) => (h === '26' ? 26 : 52) as 26 | 52).optional(),
-});
+export const auditParamsSchema = z.object({ horizon: horizonParam.optional() });
