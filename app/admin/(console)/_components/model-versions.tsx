@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { formatDate } from '@/lib/format';
 import { modelFigures, type ModelFigure } from '@/lib/queries/model-report';
 import type { ModelVersionRow } from '@/lib/queries/model-versions';
@@ -86,7 +87,7 @@ function KindVersions({ kind, versions }: { kind: ModelVersionRow['kind']; versi
             <Row label="Rows trained on" values={shown.map((v) => formatMetric(v.trainedRows))} />
             <Row label="Active since" values={shown.map((v) => (v.status === 'active' && v.activatedAt ? formatDate(v.activatedAt.toISOString()) : '–'))} />
             {labels.map((label) => (
-              <FigureRow key={label} label={label} cells={figures.map((f) => f.find((x) => x.label === label))} />
+              <Row key={label} label={label} values={figures.map((f) => <FigureCell figure={f.find((x) => x.label === label)} />)} />
             ))}
             <Row label="Decision" values={shown.map((v) => v.decision ?? '–')} wrap />
           </tbody>
@@ -120,7 +121,7 @@ function KindVersions({ kind, versions }: { kind: ModelVersionRow['kind']; versi
   );
 }
 
-function Row({ label, values, wrap = false }: { label: string; values: string[]; wrap?: boolean }) {
+function Row({ label, values, wrap = false }: { label: string; values: ReactNode[]; wrap?: boolean }) {
   return (
     <tr>
       <th scope="row" className="whitespace-nowrap px-3 py-1.5 text-xs font-medium text-muted">{label}</th>
@@ -131,18 +132,14 @@ function Row({ label, values, wrap = false }: { label: string; values: string[];
   );
 }
 
-/** A headline figure per version, with what it is measured against beneath it. */
-function FigureRow({ label, cells }: { label: string; cells: (ModelFigure | undefined)[] }) {
+/** A headline figure, with what it is measured against beneath it; a dash where the version's report lacks it. */
+function FigureCell({ figure }: { figure: ModelFigure | undefined }) {
+  if (!figure) return '–';
   return (
-    <tr>
-      <th scope="row" className="whitespace-nowrap px-3 py-1.5 text-xs font-medium text-muted">{label}</th>
-      {cells.map((c, i) => (
-        <td key={i} className="whitespace-nowrap px-3 py-1.5">
-          {c ? c.value : '–'}
-          {c?.against ? <span className="block text-xs text-muted">{c.against}</span> : null}
-        </td>
-      ))}
-    </tr>
+    <>
+      {figure.value}
+      {figure.against ? <span className="block text-xs text-muted">{figure.against}</span> : null}
+    </>
   );
 }
 
