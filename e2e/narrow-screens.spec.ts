@@ -25,3 +25,20 @@ test('no page scrolls sideways at 360 px and every chart has its height', async 
     expect(heights.filter((h) => h < 100), `${path}: chart heights ${heights.join(', ')}`).toEqual([]);
   }
 });
+
+test('an audited song’s past forecasts stack on a phone, each outcome in view under its label', async ({ page }) => {
+  await page.goto('/?sort=weeks');
+  await page.getByRole('table').locator('a[href^="/songs/"]').first().click();
+  const audit = page.getByRole('region', { name: 'Past forecasts vs what happened' });
+  // Still a table to assistive technology, its header row only visually hidden.
+  await expect(audit.getByRole('columnheader')).toHaveText(['Made', 'For', 'Chance', 'Forecast', 'Actual', 'Result']);
+  const rows = audit.getByRole('row').filter({ has: page.getByRole('cell') });
+  expect(await rows.count()).toBeGreaterThanOrEqual(3);
+  for (const row of await rows.all()) {
+    const result = row.getByRole('cell').last();
+    await expect(result).toHaveText(/(inside|outside) range/);
+    const box = await result.boundingBox();
+    expect(box && box.x + box.width, 'the outcome ends inside the screen').toBeLessThanOrEqual(360);
+    expect(await result.evaluate((cell) => getComputedStyle(cell, '::before').content)).toBe('"Result"');
+  }
+});

@@ -3,10 +3,15 @@
 import { formatDate, formatPercent, formatScore } from '@/lib/format';
 import type { AuditedForecast } from '@/lib/queries/forecasts';
 
+/** Below `sm` each row is a small grid: the two dates across, then the four figures, each under its own label. */
+const CELL_LABEL = 'max-sm:before:block max-sm:before:text-xs max-sm:before:uppercase max-sm:before:text-muted max-sm:before:content-[attr(data-label)]';
+
 /**
  * Past forecasts of the song next to what happened, once the audit job has scored them. A client
  * component although it only renders: the page's RSC payload then carries the rows as data rather than
- * as their markup a second time beside the HTML (up to 50 rows; docs/scaling.md).
+ * as their markup a second time beside the HTML (up to 50 rows; docs/scaling.md). On a phone the six
+ * columns would put the outcome off to the right of a scrolling table, so there each row stacks (CSS
+ * only); the explicit roles keep it a table for assistive technology whatever its display.
  */
 export function AuditTable({ audits }: { audits: AuditedForecast[] }) {
   return (
@@ -20,41 +25,47 @@ export function AuditTable({ audits }: { audits: AuditedForecast[] }) {
           here: what was forecast, what happened, and whether it landed inside the 80% range.
         </p>
       ) : (
-        <div className="relative mt-3 overflow-x-auto">
-          <table className="w-full min-w-[560px] text-sm">
-            <thead className="text-left text-xs uppercase tracking-wide text-muted">
-              <tr>
-                <th scope="col" className="py-2 pr-3 font-medium">Made</th>
-                <th scope="col" className="py-2 pr-3 font-medium">For</th>
-                <th scope="col" className="py-2 pr-3 text-right font-medium">Chance</th>
-                <th scope="col" className="py-2 pr-3 text-right font-medium">Forecast</th>
-                <th scope="col" className="py-2 pr-3 text-right font-medium">Actual</th>
-                <th scope="col" className="py-2 font-medium">Result</th>
+        <div className="relative mt-3 sm:overflow-x-auto">
+          <table role="table" className="block w-full text-sm sm:table sm:min-w-[560px]">
+            <thead role="rowgroup" className="text-left text-xs uppercase tracking-wide text-muted max-sm:sr-only">
+              <tr role="row">
+                <th role="columnheader" scope="col" className="py-2 pr-3 font-medium">Made</th>
+                <th role="columnheader" scope="col" className="py-2 pr-3 font-medium">For</th>
+                <th role="columnheader" scope="col" className="py-2 pr-3 text-right font-medium">Chance</th>
+                <th role="columnheader" scope="col" className="py-2 pr-3 text-right font-medium">Forecast</th>
+                <th role="columnheader" scope="col" className="py-2 pr-3 text-right font-medium">Actual</th>
+                <th role="columnheader" scope="col" className="py-2 font-medium">Result</th>
               </tr>
             </thead>
-            <tbody className="divide-y divide-border">
+            <tbody role="rowgroup" className="block divide-y divide-border sm:table-row-group">
               {audits.map((a) => (
-                <tr key={`${a.chartName}-${a.asOf}-${a.horizonWeeks}-${a.modelVersion}`}>
-                  <td className="py-2 pr-3">
+                <tr
+                  role="row"
+                  key={`${a.chartName}-${a.asOf}-${a.horizonWeeks}-${a.modelVersion}`}
+                  className="grid grid-cols-[minmax(0,0.8fr)_minmax(0,1.1fr)_minmax(0,1fr)_minmax(0,1.4fr)] gap-x-2 gap-y-2 py-3 sm:table-row sm:py-0"
+                >
+                  <td role="cell" data-label="Made" className={`col-span-2 sm:py-2 sm:pr-3 ${CELL_LABEL}`}>
                     {formatDate(a.asOf)}
                     <span className="block text-xs text-muted">{a.chartName} · v{a.modelVersion}</span>
                   </td>
-                  <td className="py-2 pr-3">
+                  <td role="cell" data-label="For" className={`col-span-2 sm:py-2 sm:pr-3 ${CELL_LABEL}`}>
                     {formatDate(a.targetDate)}
                     <span className="block text-xs text-muted">+{a.horizonWeeks} weeks</span>
                   </td>
-                  <td className="py-2 pr-3 text-right">{formatPercent(a.pCharting)}</td>
-                  <td className="py-2 pr-3 text-right">
+                  <td role="cell" data-label="Chance" className={`sm:py-2 sm:pr-3 sm:text-right ${CELL_LABEL}`}>
+                    {formatPercent(a.pCharting)}
+                  </td>
+                  <td role="cell" data-label="Forecast" className={`sm:py-2 sm:pr-3 sm:text-right ${CELL_LABEL}`}>
                     {formatScore(a.p50)}
                     <span className="block text-xs text-muted">
                       {formatScore(a.p10)}–{formatScore(a.p90)}
                     </span>
                   </td>
-                  <td className="py-2 pr-3 text-right font-medium">
+                  <td role="cell" data-label="Actual" className={`font-medium sm:py-2 sm:pr-3 sm:text-right ${CELL_LABEL}`}>
                     {formatScore(a.actual)}
                     <span className="block text-xs font-normal text-muted">{a.actual === 0 ? 'off the chart' : 'charting'}</span>
                   </td>
-                  <td className="py-2">
+                  <td role="cell" data-label="Result" className={`sm:py-2 ${CELL_LABEL}`}>
                     {a.insideInterval === null ? (
                       <span className="text-muted">–</span>
                     ) : a.insideInterval ? (
