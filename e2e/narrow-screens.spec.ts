@@ -28,7 +28,7 @@ test('no page scrolls sideways at 360 px and every chart has its height', async 
 
 test('an audited song’s past forecasts stack on a phone, each outcome in view under its label', async ({ page }) => {
   await page.goto('/?sort=weeks');
-  await page.getByRole('table').locator('a[href^="/songs/"]').first().click();
+  await page.goto((await page.getByRole('table').locator('a[href^="/songs/"]').first().getAttribute('href')) ?? '');
   const audit = page.getByRole('region', { name: 'Past forecasts vs what happened' });
   // Still a table to assistive technology, its header row only visually hidden.
   await expect(audit.getByRole('columnheader')).toHaveText(['Made', 'For', 'Chance', 'Forecast', 'Actual', 'Result']);

@@ -3,15 +3,13 @@
 import { formatDate, formatPercent, formatScore } from '@/lib/format';
 import type { AuditedForecast } from '@/lib/queries/forecasts';
 
-/** Below `sm` each row is a small grid: the two dates across, then the four figures, each under its own label. */
-const CELL_LABEL = 'max-sm:before:block max-sm:before:text-xs max-sm:before:uppercase max-sm:before:text-muted max-sm:before:content-[attr(data-label)]';
-
 /**
  * Past forecasts of the song next to what happened, once the audit job has scored them. A client
  * component although it only renders: the page's RSC payload then carries the rows as data rather than
  * as their markup a second time beside the HTML (up to 50 rows; docs/scaling.md). On a phone the six
- * columns would put the outcome off to the right of a scrolling table, so there each row stacks (CSS
- * only); the explicit roles keep it a table for assistive technology whatever its display.
+ * columns would put the outcome off to the right of a scrolling table, so there each row stacks under
+ * its cells' labels (`.audit-table` in globals.css: the markup stays short); the explicit roles keep it
+ * a table for assistive technology whatever its display.
  */
 export function AuditTable({ audits }: { audits: AuditedForecast[] }) {
   return (
@@ -25,9 +23,9 @@ export function AuditTable({ audits }: { audits: AuditedForecast[] }) {
           here: what was forecast, what happened, and whether it landed inside the 80% range.
         </p>
       ) : (
-        <div className="relative mt-3 sm:overflow-x-auto">
-          <table role="table" className="block w-full text-sm sm:table sm:min-w-[560px]">
-            <thead role="rowgroup" className="text-left text-xs uppercase tracking-wide text-muted max-sm:sr-only">
+        <div className="relative mt-3 overflow-x-auto">
+          <table role="table" className="audit-table w-full text-sm sm:min-w-[560px]">
+            <thead role="rowgroup" className="text-left text-xs uppercase tracking-wide text-muted">
               <tr role="row">
                 <th role="columnheader" scope="col" className="py-2 pr-3 font-medium">Made</th>
                 <th role="columnheader" scope="col" className="py-2 pr-3 font-medium">For</th>
@@ -37,35 +35,31 @@ export function AuditTable({ audits }: { audits: AuditedForecast[] }) {
                 <th role="columnheader" scope="col" className="py-2 font-medium">Result</th>
               </tr>
             </thead>
-            <tbody role="rowgroup" className="block divide-y divide-border sm:table-row-group">
+            <tbody role="rowgroup" className="divide-y divide-border">
               {audits.map((a) => (
-                <tr
-                  role="row"
-                  key={`${a.chartName}-${a.asOf}-${a.horizonWeeks}-${a.modelVersion}`}
-                  className="grid grid-cols-[minmax(0,0.8fr)_minmax(0,1.1fr)_minmax(0,1fr)_minmax(0,1.4fr)] gap-x-2 gap-y-2 py-3 sm:table-row sm:py-0"
-                >
-                  <td role="cell" data-label="Made" className={`col-span-2 sm:py-2 sm:pr-3 ${CELL_LABEL}`}>
+                <tr role="row" key={`${a.chartName}-${a.asOf}-${a.horizonWeeks}-${a.modelVersion}`}>
+                  <td role="cell" data-label="Made" className="py-2 pr-3">
                     {formatDate(a.asOf)}
                     <span className="block text-xs text-muted">{a.chartName} · v{a.modelVersion}</span>
                   </td>
-                  <td role="cell" data-label="For" className={`col-span-2 sm:py-2 sm:pr-3 ${CELL_LABEL}`}>
+                  <td role="cell" data-label="For" className="py-2 pr-3">
                     {formatDate(a.targetDate)}
                     <span className="block text-xs text-muted">+{a.horizonWeeks} weeks</span>
                   </td>
-                  <td role="cell" data-label="Chance" className={`sm:py-2 sm:pr-3 sm:text-right ${CELL_LABEL}`}>
+                  <td role="cell" data-label="Chance" className="py-2 pr-3 text-right">
                     {formatPercent(a.pCharting)}
                   </td>
-                  <td role="cell" data-label="Forecast" className={`sm:py-2 sm:pr-3 sm:text-right ${CELL_LABEL}`}>
+                  <td role="cell" data-label="Forecast" className="py-2 pr-3 text-right">
                     {formatScore(a.p50)}
                     <span className="block text-xs text-muted">
                       {formatScore(a.p10)}–{formatScore(a.p90)}
                     </span>
                   </td>
-                  <td role="cell" data-label="Actual" className={`font-medium sm:py-2 sm:pr-3 sm:text-right ${CELL_LABEL}`}>
+                  <td role="cell" data-label="Actual" className="py-2 pr-3 text-right font-medium">
                     {formatScore(a.actual)}
                     <span className="block text-xs font-normal text-muted">{a.actual === 0 ? 'off the chart' : 'charting'}</span>
                   </td>
-                  <td role="cell" data-label="Result" className={`sm:py-2 ${CELL_LABEL}`}>
+                  <td role="cell" data-label="Result" className="py-2">
                     {a.insideInterval === null ? (
                       <span className="text-muted">–</span>
                     ) : a.insideInterval ? (
