@@ -9,11 +9,14 @@ const STATUS_LOOK: Record<JobRunRow['status'], string> = {
   failed: 'bg-band-low/15 text-band-low',
 };
 
-/** The job history: every run, newest first, with live progress, duration, stats and errors. */
+/**
+ * The job history: every run, newest first, with live progress, duration, stats and errors. Wider than a
+ * phone, it scrolls inside its card there rather than squeezing each column to a word a line.
+ */
 export function JobRunsTable({ runs, now }: { runs: JobRunRow[]; now: Date }) {
   return (
     <div className="relative overflow-x-auto rounded-xl border border-border bg-surface">
-      <table className="w-full text-left text-sm tabular-nums">
+      <table className="w-full min-w-[64rem] text-left text-sm tabular-nums">
         <caption className="sr-only">Job runs, newest first</caption>
         <thead className="border-b border-border text-xs text-muted">
           <tr>
@@ -29,7 +32,7 @@ export function JobRunsTable({ runs, now }: { runs: JobRunRow[]; now: Date }) {
         <tbody>
           {runs.map((run) => (
             <tr key={run.id} data-run-id={run.id} data-status={run.status} className="border-b border-border align-top last:border-0">
-              <td className="px-3 py-2">
+              <td className="min-w-44 px-3 py-2">
                 <span className="font-medium">{run.kind}</span> <span className="text-xs text-muted">#{run.id}</span>
                 <Params params={run.params} />
               </td>
@@ -44,7 +47,7 @@ export function JobRunsTable({ runs, now }: { runs: JobRunRow[]; now: Date }) {
                 {formatAgo((run.startedAt ?? run.createdAt).toISOString(), now)}
               </td>
               <td className="px-3 py-2">{duration(run, now)}</td>
-              <td className="max-w-md px-3 py-2">
+              <td className="min-w-80 max-w-md px-3 py-2">
                 {run.error ? <ErrorText error={run.error} /> : <Stats stats={run.stats} />}
               </td>
             </tr>
