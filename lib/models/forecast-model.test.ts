@@ -104,6 +104,17 @@ describe('forecast model on tiny seeded data', () => {
     expect(predictions.map((h) => Object.fromEntries((['pCharting', 'p10', 'p50', 'p90', 'mean'] as const).map((k) => [k, Array.from(h[k])])))).toEqual(expected[round]);
   });
 
+  // The same rows' predictions by an artifact the tenth round's code (b394804) trained and saved the same way: a path into each
+  // horizon, both on the network's 208-week recency weights.
+  it('loads the tenth round\'s artifact (a path into each horizon) and predicts as that round\'s code did, bit for bit', async () => {
+    const expected = JSON.parse(readFileSync(join(import.meta.dirname, '__fixtures__/round-predictions.json'), 'utf8')) as { n: number; x: (number | null)[]; tenth: Record<string, number[]>[] };
+    const restored = await deserializeForecastModel(readFileSync(join(import.meta.dirname, '__fixtures__/tenth-round.bin')));
+    trained.push(restored);
+    expect(restored.spec.linearPaths?.map((path) => path.horizon)).toEqual([26, 52]);
+    const predictions = await predictWithModel(restored, Float32Array.from(expected.x, (v) => v ?? NaN), expected.n);
+    expect(predictions.map((h) => Object.fromEntries((['pCharting', 'p10', 'p50', 'p90', 'mean'] as const).map((k) => [k, Array.from(h[k])])))).toEqual(expected.tenth);
+  });
+
   it('loads and predicts an older artifact (the network reading every feature it names, no linear path) as before', async () => {
     const { base } = await fit(8);
     const { mean, std } = base.spec.standardization;
