@@ -3,12 +3,10 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { syntheticChart } from '@/lib/features/__fixtures__/synthetic-chart';
 import { FEATURE_COUNT, FORECAST_FEATURES, NETWORK_FEATURE_COUNT } from '@/lib/features/forecast-features';
-import { buildChartRows, HORIZONS } from '@/lib/features/forecast-rows';
-import { applyStandardization, leadingColumns } from '@/lib/features/standardize';
+import { buildChartRows } from '@/lib/features/forecast-rows';
+import { leadingColumns } from '@/lib/features/standardize';
 import { deserializeForecastModel, predictWithModel, serializeForecastModel, type ForecastModel } from './artifact';
-import { DEFAULT_HALF_LIFE_WEEKS, defaultCutoffDay, fitForecastModel, isCompatible, LINEAR_PATHS, timeSplit } from './forecast-training';
-import { fitOffsetLogistic } from './linear-path';
-import { logit } from './logistic';
+import { defaultCutoffDay, fitForecastModel, isCompatible, timeSplit } from './forecast-training';
 
 const rows = buildChartRows(syntheticChart({ weeks: 70, size: 12 }).chart);
 const split = timeSplit(rows, defaultCutoffDay(rows));
@@ -86,40 +84,6 @@ describe('forecast model on tiny seeded data', () => {
       expect(path.weights.slice(0, NETWORK_FEATURE_COUNT).some((w) => w !== 0)).toBe(true);
       expect(path.weights.slice(NETWORK_FEATURE_COUNT).some((w) => w !== 0)).toBe(true);
     }
-  });
-
-  it('weighs the +26-week path\'s training rows with its own half-life (26 weeks), the +52-week path\'s with the network\'s', async () => {
-    expect(LINEAR_PATHS.map((p) => [p.horizon, p.halfLifeWeeks])).toEqual([[26, 26], [52, undefined]]);
-    // The latest training weeks as the validation rows, so the paths are fitted on exactly `fitIdx`.
-    const days = [...new Set(split.train.map((r) => rows.day[r] as number))].sort((a, b) => a - b);
-    const from = days[Math.floor(days.length * 0.85)] as number;
-    const fitIdx = split.train.filter((r) => (rows.day[r] as number) < from);
-    const { model, base } = await fitForecastModel(rows, fitIdx, { seed: 12, epochs: 2, hidden: [16, 8] }, undefined, split.train.filter((r) => (rows.day[r] as number) >= from));
-    trained.push(model);
-    const latestDay = Math.max(...fitIdx.map((r) => rows.day[r] as number));
-    const raw: ForecastModel = { network: base.network, spec: { ...base.spec, calibration: undefined } };
-    const pathWith = async (h: (typeof HORIZONS)[number], halfLifeWeeks: number, l2: number) => {
-      const t = rows.targets[h];
-      const idx = fitIdx.filter((r) => t.observed[r]);
-      const x = applyStandardization(rows.x, FEATURE_COUNT, base.spec.standardization, idx);
-      const x0 = new Float32Array(idx.length * FEATURE_COUNT);
-      idx.forEach((r, i) => x0.set(rows.x.subarray(r * FEATURE_COUNT, (r + 1) * FEATURE_COUNT), i * FEATURE_COUNT));
-      const network = (await predictWithModel(raw, x0, idx.length))[HORIZONS.indexOf(h)]!;
-      return fitOffsetLogistic(
-        {
-          x,
-          dim: FEATURE_COUNT,
-          offset: Float64Array.from(network.pCharting, logit),
-          y: Float64Array.from(idx, (r) => (t.keptByOldRules[r] ? 0 : (t.charting[r] as number))),
-          weight: Float64Array.from(idx, (r) => 2 ** (-(latestDay - (rows.day[r] as number)) / 7 / halfLifeWeeks)),
-        },
-        l2,
-      );
-    };
-    const [path26, path52] = model.spec.linearPaths!;
-    expect(path26!.weights).toEqual(await pathWith(26, 26, 1e-4));
-    expect(path26!.weights).not.toEqual(await pathWith(26, DEFAULT_HALF_LIFE_WEEKS, 1e-4));
-    expect(path52!.weights).toEqual(await pathWith(52, DEFAULT_HALF_LIFE_WEEKS, 1e-2));
   });
 
   // Artifacts the code of the ninth round (3d1e663) trained and saved (seed 10, 2 epochs, hidden [16, 8], on this file's

@@ -87,20 +87,9 @@ function networkData(rows: ForecastRows, idx: readonly number[], std: ReturnType
   return { x: leadingColumns(applyStandardization(rows.x, FEATURE_COUNT, std, idx), FEATURE_COUNT, NETWORK_FEATURE_COUNT), y, n: idx.length };
 }
 
-/** How one linear path is fitted: its horizon, the L2 penalty on its weights, and the half-life of its training rows' weights when not the network's. */
-export interface LinearPathSetting {
-  horizon: Horizon;
-  l2: number;
-  halfLifeWeeks?: number;
-}
-
-/**
- * The linear paths, one into each horizon's still-charting logit (ninth to eleventh rounds, docs/evaluation.md). The +26-week
- * path weighs its training rows with a 26-week half-life: the network is fitted on the long past, the path on where the
- * chart has drifted lately.
- */
-export const LINEAR_PATHS: readonly LinearPathSetting[] = [
-  { horizon: 26, l2: 1e-4, halfLifeWeeks: 26 },
+/** The linear paths, one into each horizon's still-charting logit, with the L2 penalty on its weights (ninth and tenth rounds, docs/evaluation.md). */
+const LINEAR_PATHS: readonly { horizon: Horizon; l2: number }[] = [
+  { horizon: 26, l2: 1e-4 },
   { horizon: 52, l2: 1e-2 },
 ];
 
@@ -108,10 +97,10 @@ export const LINEAR_PATHS: readonly LinearPathSetting[] = [
  * Stage 2 of the fit: with the network frozen (`base`, no calibration yet), the weights of a linear path on
  * every feature (standardised as for the network: the network's inputs and LINEAR_PATH_FEATURES) into the
  * horizon's still-charting logit, by logistic regression on the training rows observed at that horizon with the
- * network's logit as the offset and recency weights (the path's own half-life, else the network's `halfLifeWeeks`, counted
- * back from `latestDay`). A column constant over the training rows reads 0 there and gets weight 0.
+ * network's logit as the offset and the training's recency weights. A column constant over the training rows
+ * reads 0 there and gets weight 0.
  */
-async function fitLinearPath(base: ForecastModel, rows: ForecastRows, fitIdx: readonly number[], latestDay: number, halfLifeWeeks: number, { horizon, l2, halfLifeWeeks: pathHalfLife }: LinearPathSetting): Promise<NonNullable<ForecastModel['spec']['linearPaths']>[number]> {
+async function fitLinearPath(base: ForecastModel, rows: ForecastRows, fitIdx: readonly number[], latestDay: number, halfLifeWeeks: number, { horizon, l2 }: (typeof LINEAR_PATHS)[number]): Promise<NonNullable<ForecastModel['spec']['linearPaths']>[number]> {
   const t = rows.targets[horizon];
   const idx = fitIdx.filter((r) => t.observed[r]);
   const j = HORIZONS.indexOf(horizon);
@@ -122,7 +111,7 @@ async function fitLinearPath(base: ForecastModel, rows: ForecastRows, fitIdx: re
       dim: FEATURE_COUNT,
       offset: Float64Array.from(network.pCharting, logit),
       y: Float64Array.from(idx, (r) => chartingToday(t, r)),
-      weight: Float64Array.from(idx, (r) => recencyWeight(rows, r, latestDay, pathHalfLife ?? halfLifeWeeks)),
+      weight: Float64Array.from(idx, (r) => recencyWeight(rows, r, latestDay, halfLifeWeeks)),
     },
     l2,
   );
