@@ -66,7 +66,7 @@ function ChartTooltip({ active, payload }: TooltipContentProps) {
       {point.score !== undefined ? <p>Score: {formatScore(point.score)}{point.score === 0 ? ' (off the chart)' : ''}</p> : null}
       {point.chance !== undefined && point.band ? (
         <>
-          <p>Expected score: {formatScore(point.p50 ?? 0)}</p>
+          <p>Median score: {formatScore(point.p50 ?? 0)}</p>
           <p className="text-muted">80% range: {formatScore(point.band[0])}–{formatScore(point.band[1])}</p>
           <p>Still charting: {formatPercent(point.chance)}</p>
         </>
@@ -118,7 +118,7 @@ export function SongForecastChart(props: Props) {
           />
           <Line
             dataKey="p50"
-            name="Expected (p50)"
+            name="Median (p50)"
             stroke="var(--accent)"
             strokeWidth={2}
             strokeDasharray="5 4"

@@ -1,6 +1,6 @@
 import { formatScore } from '@/lib/format';
 
-/** An expected score (p50) with its p10–p90 range underneath. */
+/** A median score (p50) with its p10–p90 range underneath. */
 export function ScoreRange({ forecast }: { forecast: { p10: number; p50: number; p90: number } | null }) {
   if (!forecast) return <span className="text-xs text-muted">–</span>;
   return (

@@ -4,7 +4,7 @@ import type { SongChartRun } from '@/lib/queries/songs';
 
 const BAND_TEXT = { high: 'text-band-high', mid: 'text-band-mid', low: 'text-band-low' } as const;
 
-/** The answer above the chart: chance still charting and expected score at +26 and +52 weeks, and the run so far. */
+/** The answer above the chart: chance still charting and the median score (p50, its 80% range) at +26 and +52 weeks, and the run so far. */
 export function ForecastSummary({ run, forecast }: { run: SongChartRun; forecast: SongForecast | null }) {
   const stat = 'rounded-xl border border-border bg-surface px-4 py-3';
   return (
@@ -15,7 +15,7 @@ export function ForecastSummary({ run, forecast }: { run: SongChartRun; forecast
             <p className="text-xs text-muted">Still charting in {h.horizonWeeks === 26 ? '6' : h.horizonWeeks === 52 ? '12' : Math.round(h.horizonWeeks / 4.35)} months</p>
             <p className={`text-2xl font-semibold ${BAND_TEXT[chanceBand(h.pCharting)]}`}>{formatPercent(h.pCharting)}</p>
             <p className="text-xs text-muted">
-              expected score {formatScore(h.p50)} ({formatScore(h.p10)}–{formatScore(h.p90)})
+              median score {formatScore(h.p50)}, 80% range {formatScore(h.p10)}–{formatScore(h.p90)}
             </p>
           </div>
         ))
