@@ -16,7 +16,7 @@ function ReadingGuide() {
       <span className="inline-flex items-center gap-1.5"><span aria-hidden className="h-1.5 w-4 rounded-full bg-band-high" /> 60% or more</span>
       <span className="inline-flex items-center gap-1.5"><span aria-hidden className="h-1.5 w-4 rounded-full bg-band-mid" /> 30–59%</span>
       <span className="inline-flex items-center gap-1.5"><span aria-hidden className="h-1.5 w-4 rounded-full bg-band-low" /> under 30%</span>
-      <span>Score: #1 = 100, off the chart = 0; scores are medians (p50), the small figures their 80% range (p10–p90).</span>
+      <span>Score: #1 = 100, off the chart = 0; the median forecast (p50), its 80% range (p10–p90) in small figures.</span>
     </p>
   );
 }
