@@ -25,7 +25,7 @@ export function AuditTable({ audits }: { audits: AuditedForecast[] }) {
       ) : (
         <div className="relative mt-3 overflow-x-auto">
           <table role="table" className="audit-table w-full text-sm sm:min-w-[560px]">
-            <thead role="rowgroup" className="text-left text-xs uppercase tracking-wide text-muted">
+            <thead role="rowgroup" className="text-left text-xs uppercase tracking-wide text-muted max-sm:sr-only">
               <tr role="row">
                 <th role="columnheader" scope="col" className="py-2 pr-3 font-medium">Made</th>
                 <th role="columnheader" scope="col" className="py-2 pr-3 font-medium">For</th>
