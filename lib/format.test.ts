@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chanceBand, formatAgo, formatDate, formatDecimal, formatShare, formatDuration, formatKey, formatMonthYear, formatPercent, formatWeek, isoWeek, movement } from './format';
+import { chanceBand, formatAgo, formatDate, formatDecimal, formatShare, formatDuration, formatMs, formatKey, formatMonthYear, formatPercent, formatWeek, isoWeek, movement } from './format';
 
 describe('dates', () => {
   it('writes calendar dates day month year, whatever the time zone', () => {
@@ -48,6 +48,11 @@ describe('numbers', () => {
   it('formats durations as m:ss', () => {
     expect(formatDuration(215_000)).toBe('3:35');
     expect(formatDuration(61_000)).toBe('1:01');
+  });
+
+  it('formats short times with two decimals below 1 ms, else one', () => {
+    expect(formatMs(0.236)).toBe('0.24 ms');
+    expect(formatMs(1.94)).toBe('1.9 ms');
   });
 
   it('names keys with their mode', () => {

@@ -69,6 +69,11 @@ export function formatAgo(iso: string, now: Date = new Date()): string {
   return 'just now';
 }
 
+/** A short time in milliseconds, two decimals below 1 ms ("0.24 ms"), else one ("1.9 ms"): model inference per song. */
+export function formatMs(ms: number): string {
+  return `${ms < 1 ? ms.toFixed(2) : ms.toFixed(1)} ms`;
+}
+
 /** 215_000 ms → "3:35". */
 export function formatDuration(ms: number): string {
   const total = Math.round(ms / 1000);

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Db } from '@/lib/db/client';
 import { auditWeeks } from '@/lib/db/schema';
-import { formatDecimal, formatShare } from '@/lib/format';
+import { formatDecimal, formatMs, formatShare } from '@/lib/format';
 import type { ModelVersionRow } from '@/lib/queries/model-versions';
 
 /** The forecast horizons the report shows, in weeks (as stored in the metrics JSON keys). */
@@ -141,8 +141,15 @@ const attributesReport = z.object({
 const attributesBaseline = z.object({ mean: optional(scores), linear: optional(scores) });
 const timing = z.object({ inferenceMs: optional(z.object({ p95: num.nullable() })) });
 
-const ms = (v: number) => `${v < 1 ? v.toFixed(2) : v.toFixed(1)} ms`;
 const joined = (parts: (string | null)[]) => parts.filter((p) => p !== null).join(' · ') || undefined;
+
+/** An attributes model's figure beside the same figure of its two baselines ("linear model 0.074 · always the average −0.013"). */
+function againstAttributeBaselines(b: z.infer<typeof attributesBaseline>, key: keyof z.infer<typeof scores>, digits: number): string | undefined {
+  return joined([
+    b.linear ? `linear model ${formatDecimal(b.linear[key], digits)}` : null,
+    b.mean ? `always the average ${formatDecimal(b.mean[key], digits)}` : null,
+  ]);
+}
 
 const FORECAST_FIGURES = [
   { key: 'auc', label: 'AUC', format: (v: number) => v.toFixed(3) },
@@ -200,20 +207,20 @@ export function modelFigures(kind: ModelVersionRow['kind'], metrics: unknown, ba
         : {
             label: `R²${on}`,
             value: formatDecimal(m.r2, 3),
-            against: joined([b.linear ? `linear model ${formatDecimal(b.linear.r2, 3)}` : null, b.mean ? `always the average ${formatDecimal(b.mean.r2, 3)}` : null]),
+            against: againstAttributeBaselines(b, 'r2', 3),
           },
       m.mae === undefined
         ? null
         : {
             label: 'Mean error (popularity points)',
             value: formatDecimal(m.mae, 1),
-            against: joined([b.linear ? `linear model ${formatDecimal(b.linear.mae, 1)}` : null, b.mean ? `always the average ${formatDecimal(b.mean.mae, 1)}` : null]),
+            against: againstAttributeBaselines(b, 'mae', 1),
           },
       m.coverage80 === undefined ? null : { label: 'Inside the 80% interval', value: formatShare(m.coverage80), against: 'target 80%' },
     );
   }
   const p95 = timing.catch({}).parse(metrics).inferenceMs?.p95;
-  out.push(p95 == null ? null : { label: 'Time per song (p95)', value: ms(p95) });
+  out.push(p95 == null ? null : { label: 'Time per song (p95)', value: formatMs(p95) });
   return out.filter((f): f is ModelFigure => f !== null);
 }
 

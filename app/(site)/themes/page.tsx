@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { connection } from 'next/server';
 import { EmptyState } from '@/components/ui/empty-state';
 import { getDb } from '@/lib/db/client';
-import { formatAgo, formatShare } from '@/lib/format';
+import { formatAgo, formatMs, formatShare } from '@/lib/format';
 import { getActiveTheme } from '@/lib/themes/theme-registry';
 import { themeSetOf } from '@/lib/themes/theme-sets';
 import { ClassifyForm } from './_components/classify-form';
@@ -35,7 +35,7 @@ export default async function ThemesPage() {
           A classifier over {metrics.occasions.join(', ')} from eight audio features. Cross-validated accuracy{' '}
           <strong className="text-fg">{formatShare(metrics.cv.accuracy)}</strong>
           {theme.majorityAccuracy !== null ? <> (always answering the commonest occasion: {formatShare(theme.majorityAccuracy)})</> : null}; one song takes{' '}
-          {metrics.inferenceMs.p95 === null ? 'an unmeasured time' : `${metrics.inferenceMs.p95.toFixed(1)} ms (p95)`}.{' '}
+          {metrics.inferenceMs.p95 === null ? 'an unmeasured time' : `${formatMs(metrics.inferenceMs.p95)} (p95)`}.{' '}
           {metrics.labelSource === 'sample-rule'
             ? 'Labels here come from the sample data’s documented stand-in rule (no playlists loaded), so these scores say how well the model learns that rule, not real listening.'
             : `Labels come from ${themeSetOf(metrics.labelSource)?.doc ?? metrics.labelSource}.`}
